@@ -1,0 +1,36 @@
+package dev.wscheck.catalog;
+
+import dev.wscheck.net.TrustSettings.PublicRoot;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The requirements catalog: every region's WorkSpaces client requirements, as data. Loaded and
+ * validated by {@link CatalogLoader}; immutable.
+ *
+ * @param origin {@code builtin} or {@code file}
+ */
+public record Catalog(
+        int schemaVersion,
+        String version,
+        String origin,
+        Map<String, Source> sources,
+        Map<String, ProtocolSpec> protocols,
+        List<PublicRoot> publicRoots,
+        List<RequirementDef> requirements,
+        Map<String, RegionDef> regions) {
+
+    public Optional<RegionDef> region(String code) {
+        return Optional.ofNullable(regions.get(code));
+    }
+
+    public Optional<RequirementDef> requirement(String id) {
+        return requirements.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    /** Returns the region whose health-check host uses this IATA airport code, e.g. {@code nrt}. */
+    public Optional<RegionDef> regionByAirport(String airport) {
+        return regions.values().stream().filter(r -> r.airport().equalsIgnoreCase(airport)).findFirst();
+    }
+}

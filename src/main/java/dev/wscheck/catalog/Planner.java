@@ -1,0 +1,155 @@
+package dev.wscheck.catalog;
+
+import dev.wscheck.WscheckException;
+import dev.wscheck.probe.CheckSpec;
+import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.Target;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies the catalog to one region, a set of protocols, an optional directory id and the
+ * --only/--skip filters, giving the {@link Plan} the engine runs and the requirements command prints.
+ */
+public final class Planner {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    /** The order checks of one endpoint run in; each depends on the one before it. */
+    private static final List<ProbeKind> CHAIN = List.of(ProbeKind.DNS, ProbeKind.TCP, ProbeKind.TLS, ProbeKind.HTTPS, ProbeKind.UDP, ProbeKind.LATENCY);
+
+    private Planner() {}
+
+    /**
+     * Builds the plan. {@code only} and {@code skip} hold requirement ids or categories; a value
+     * that names neither is bad input (WscheckException).
+     */
+    public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
+                            List<String> only, List<String> skip) {
+        RegionDef r = catalog.region(region).orElseThrow(() -> new WscheckException(
+                "unknown region '" + region + "' (known: " + String.join(", ", catalog.regions().keySet()) + ")"));
+        checkFilters(catalog, "--only", only);
+        checkFilters(catalog, "--skip", skip);
+        Map<String, String> vars = variables(r, directoryId);
+        List<PlannedRequirement> out = new ArrayList<>();
+        for (RequirementDef def : catalog.requirements()) {
+            if (!def.appliesTo(region) || !(def.protocol().equals("any") || protocols.contains(def.protocol()))) {
+                continue;
+            }
+            Optional<String> skipReason = Optional.empty();
+            if (r.notPublished().containsKey(def.id())) {
+                skipReason = Optional.of("not published for " + region + ": " + r.notPublished().get(def.id()));
+            } else if (!only.isEmpty() && !matches(def, only)) {
+                skipReason = Optional.of("not selected by --only");
+            } else if (matches(def, skip)) {
+                skipReason = Optional.of("skipped by --skip");
+            }
+            if (r.notPublished().containsKey(def.id())) {
+                out.add(new PlannedRequirement(def, List.of(), List.of(), List.of(), List.of(), skipReason));
+                continue;
+            }
+            List<String> endpoints = expandAll(r.endpoints().getOrDefault(def.id(), def.endpoints()), vars);
+            List<String> v6 = expandAll(def.ipv6Endpoints(), vars);
+            List<String> allow = expandAll(def.allowlistOnly(), vars);
+            List<PlannedCheck> checks = skipReason.isPresent() ? List.of() : checks(def, endpoints);
+            out.add(new PlannedRequirement(def, endpoints, v6, allow, checks, skipReason));
+        }
+        return new Plan(catalog, r, List.copyOf(protocols), directoryId, List.copyOf(out));
+    }
+
+    /** Returns the variables templates of {@code region} may use. */
+    static Map<String, String> variables(RegionDef region, Optional<String> directoryId) {
+        Map<String, String> vars = new HashMap<>(region.vars());
+        vars.put("region", region.code());
+        vars.put("airport", region.airport());
+        region.healthCheck().ifPresent(h -> vars.put("healthCheckHost", h.host()));
+        directoryId.ifPresent(d -> vars.put("directoryId", d));
+        return vars;
+    }
+
+    private static List<String> expandAll(List<String> templates, Map<String, String> vars) {
+        List<String> out = new ArrayList<>();
+        for (String t : templates) {
+            // A name that is built from the directory id cannot be formed without one.
+            if (!vars.containsKey("directoryId") && hostPart(t).contains("{directoryId}")) {
+                continue;
+            }
+            out.add(expand(t, vars));
+        }
+        return List.copyOf(new LinkedHashSet<>(out));
+    }
+
+    private static String hostPart(String template) {
+        int scheme = template.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int slash = template.indexOf('/', start);
+        return slash < 0 ? template.substring(start) : template.substring(start, slash);
+    }
+
+    /**
+     * Fills a template. Without a directory id, a URL whose path needs {@code {directoryId}} is
+     * checked at its host only, so its path is cut to "/".
+     */
+    static String expand(String template, Map<String, String> vars) {
+        String t = template;
+        if (t.contains("{directoryId}") && !vars.containsKey("directoryId")) {
+            int scheme = t.indexOf("://");
+            int slash = t.indexOf('/', scheme + 3);
+            if (slash > 0 && t.indexOf("{directoryId}") > slash) {
+                t = t.substring(0, slash + 1);
+            }
+        }
+        Matcher m = PLACEHOLDER.matcher(t);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = vars.get(m.group(1));
+            if (value == null) {
+                throw new WscheckException("catalog template '" + template + "' needs {" + m.group(1) + "}");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    private static List<PlannedCheck> checks(RequirementDef def, List<String> endpoints) {
+        List<PlannedCheck> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String endpoint : endpoints) {
+            Target target = Target.parse(endpoint);
+            CheckSpec previous = null;
+            for (ProbeKind kind : CHAIN) {
+                if (!def.probes().contains(kind) || (kind == ProbeKind.DNS && target.isIpLiteral())) {
+                    continue;
+                }
+                CheckSpec spec = new CheckSpec(kind, kind == ProbeKind.HTTPS ? target : target.withScheme(kind == ProbeKind.UDP ? "udp" : "tcp"));
+                if (seen.add(spec.key())) {
+                    out.add(new PlannedCheck(spec, Optional.ofNullable(previous)));
+                }
+                // UDP and latency depend only on DNS, not on each other.
+                if (kind != ProbeKind.UDP && kind != ProbeKind.LATENCY) {
+                    previous = spec;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean matches(RequirementDef def, List<String> filters) {
+        return filters.contains(def.id()) || filters.contains(def.category());
+    }
+
+    private static void checkFilters(Catalog catalog, String option, List<String> values) {
+        for (String v : values) {
+            boolean known = catalog.requirements().stream().anyMatch(r -> r.id().equals(v) || r.category().equals(v));
+            if (!known) {
+                throw new WscheckException(option + " " + v + ": no requirement id or category of that name (see wscheck requirements)");
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.wscheck.probe;
+
+import dev.wscheck.net.DnsServers;
+import dev.wscheck.net.TrustSettings;
+import io.netty.channel.EventLoopGroup;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+
+/**
+ * Resources shared by all probes of one run. Implementations create the expensive ones (the
+ * netty event loop, the HTTP client) on first use and release them when the run ends.
+ */
+public interface ProbeResources {
+    /** The DNS servers to query: --dns-server, else the system's resolvers. */
+    DnsServers dnsServers();
+
+    /** Which roots are trusted (JDK + --trust) and which count as genuine (public roots). */
+    TrustSettings trust();
+
+    /** A shared netty NIO event loop group for UDP probes. */
+    EventLoopGroup eventLoopGroup();
+
+    /** A shared base HTTP client; probes derive their own with {@code newBuilder()}. */
+    OkHttpClient httpClient();
+
+    /** How many latency samples to take per endpoint (--samples). */
+    int latencySamples();
+
+    /** The pause between two latency samples. */
+    Duration latencySpacing();
+}

@@ -1,0 +1,100 @@
+package dev.wscheck.probe;
+
+import dev.wscheck.net.Route;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened on the wire for one check: the outcome, a one-line detail that says where,
+ * through what and to whom, the address used, the route (direct or through a proxy), the time
+ * spent per phase and in total, and probe-specific evidence. Results never carry a verdict.
+ */
+public record ProbeResult(
+        Outcome outcome,
+        String detail,
+        Optional<InetAddress> address,
+        Route via,
+        Map<Phase, Duration> phases,
+        Duration duration,
+        Optional<Evidence> evidence) {
+
+    public ProbeResult {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(via, "via");
+        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(evidence, "evidence");
+        EnumMap<Phase, Duration> all = new EnumMap<>(Phase.class);
+        for (Phase p : Phase.values()) {
+            all.put(p, phases.getOrDefault(p, Duration.ZERO));
+        }
+        phases = Collections.unmodifiableMap(all);
+    }
+
+    /** Returns a result with only an outcome and a detail (no address, no timings, no evidence). */
+    public static ProbeResult of(Outcome outcome, String detail) {
+        return new ProbeResult(outcome, detail, Optional.empty(), Route.DIRECT, Map.of(), Duration.ZERO, Optional.empty());
+    }
+
+    public boolean isOk() {
+        return outcome == Outcome.OK || outcome == Outcome.UDP_REPLY;
+    }
+
+    public ProbeResult withOutcome(Outcome newOutcome, String newDetail) {
+        return new ProbeResult(newOutcome, newDetail, address, via, phases, duration, evidence);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects a result step by step while a probe runs. */
+    public static final class Builder {
+        private Outcome outcome = Outcome.OK;
+        private String detail = "";
+        private InetAddress address;
+        private Route via = Route.DIRECT;
+        private final EnumMap<Phase, Duration> phases = new EnumMap<>(Phase.class);
+        private Evidence evidence;
+
+        public Builder outcome(Outcome o) {
+            this.outcome = o;
+            return this;
+        }
+
+        public Builder detail(String d) {
+            this.detail = d;
+            return this;
+        }
+
+        public Builder address(InetAddress a) {
+            this.address = a;
+            return this;
+        }
+
+        public Builder via(Route r) {
+            this.via = r;
+            return this;
+        }
+
+        public Builder phase(Phase p, Duration d) {
+            phases.put(p, d);
+            return this;
+        }
+
+        public Builder evidence(Evidence e) {
+            this.evidence = e;
+            return this;
+        }
+
+        public ProbeResult build(Duration duration) {
+            return new ProbeResult(outcome, detail, Optional.ofNullable(address), via, phases, duration, Optional.ofNullable(evidence));
+        }
+    }
+}

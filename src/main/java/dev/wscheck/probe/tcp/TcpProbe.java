@@ -1,0 +1,61 @@
+package dev.wscheck.probe.tcp;
+
+import dev.wscheck.probe.CheckSpec;
+import dev.wscheck.probe.Outcome;
+import dev.wscheck.probe.Phase;
+import dev.wscheck.probe.Probe;
+import dev.wscheck.probe.ProbeContext;
+import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.ProbeResult;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+
+/**
+ * Opens a TCP connection to the target through the check's transport and closes it: refused,
+ * timed out, unreachable and reset are told apart by {@link Outcome#classify}; the connect time
+ * is recorded.
+ */
+public final class TcpProbe implements Probe {
+    @Override
+    public ProbeKind kind() {
+        return ProbeKind.TCP;
+    }
+
+    @Override
+    public ProbeResult run(CheckSpec check, ProbeContext ctx) {
+        String host = check.target().host();
+        int port = check.target().port();
+        ProbeResult.Builder b = ProbeResult.builder().via(ctx.transport().route());
+        ctx.address().ifPresent(b::address);
+        long t0 = System.nanoTime();
+        try (Socket s = ctx.transport().connect(host, port, ctx.address(), ctx.timeout())) {
+            Duration connect = Duration.ofNanos(System.nanoTime() - t0);
+            return b.phase(Phase.CONNECT, connect)
+                    .detail(ctx.transport().describe() + " => " + check.target().hostPort() + ": connected in " + connect.toMillis() + " ms")
+                    .evidence(new TcpEvidence(s.getLocalSocketAddress().toString().replaceFirst("^/", ""), ctx.transport().describe()))
+                    .build(connect);
+        } catch (IOException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            Outcome o = Outcome.classify(e, Phase.CONNECT);
+            return b.outcome(o).phase(Phase.CONNECT, took)
+                    .detail(ctx.transport().describe() + " => " + check.target().hostPort() + ": " + describe(e, o, ctx.timeout()))
+                    .build(took);
+        }
+    }
+
+    private static String describe(IOException e, Outcome o, Duration timeout) {
+        switch (o) {
+            case TCP_TIMEOUT:
+                return "no answer within " + timeout.toMillis() + " ms";
+            case TCP_REFUSED:
+                return "connection refused";
+            case TCP_UNREACHABLE:
+                return "unreachable (" + e.getMessage() + ")";
+            case TCP_RESET:
+                return "connection reset";
+            default:
+                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+}

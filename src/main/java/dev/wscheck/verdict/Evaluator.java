@@ -1,0 +1,155 @@
+package dev.wscheck.verdict;
+
+import dev.wscheck.catalog.Expectation;
+import dev.wscheck.catalog.Importance;
+import dev.wscheck.catalog.Plan;
+import dev.wscheck.catalog.PlannedRequirement;
+import dev.wscheck.catalog.ProtocolSpec;
+import dev.wscheck.engine.RunResult;
+import dev.wscheck.probe.Outcome;
+import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.ProbeResult;
+import dev.wscheck.probe.https.HttpsEvidence;
+import dev.wscheck.probe.latency.LatencyEvidence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns wire facts into verdicts: each check's status from its outcome and the catalog's
+ * expectations, each requirement's status as the worst of its checks after the requirement's
+ * own rule. Pure: no I/O, so every rule is testable from a table.
+ */
+public final class Evaluator {
+    private Evaluator() {}
+
+    /** Returns the verdicts for every requirement of the run, in plan order. */
+    public static List<RequirementVerdict> evaluate(Plan plan, RunResult run) {
+        Map<String, RequirementVerdict> byId = new HashMap<>();
+        // Requirements without a rule first: a rule may look at another requirement's status.
+        for (RunResult.RequirementRun rr : run.requirements()) {
+            if (rr.requirement().def().rule().udpFallback().isEmpty()) {
+                byId.put(rr.requirement().id(), judge(plan, rr, byId));
+            }
+        }
+        for (RunResult.RequirementRun rr : run.requirements()) {
+            if (rr.requirement().def().rule().udpFallback().isPresent()) {
+                byId.put(rr.requirement().id(), judge(plan, rr, byId));
+            }
+        }
+        List<RequirementVerdict> out = new ArrayList<>();
+        for (RunResult.RequirementRun rr : run.requirements()) {
+            out.add(byId.get(rr.requirement().id()));
+        }
+        return out;
+    }
+
+    private static RequirementVerdict judge(Plan plan, RunResult.RequirementRun rr, Map<String, RequirementVerdict> judged) {
+        PlannedRequirement req = rr.requirement();
+        List<CheckVerdict> checks = new ArrayList<>();
+        for (RunResult.CheckRun cr : rr.checks()) {
+            checks.add(check(plan, req, cr));
+        }
+        if (req.skipReason().isPresent() || checks.isEmpty()) {
+            String why = req.skipReason().orElse("nothing to probe: allow " + String.join(", ", req.allowlistOnly()));
+            return new RequirementVerdict(req, checks, Status.SKIP, why);
+        }
+        Status status = Status.SKIP;
+        for (CheckVerdict c : checks) {
+            status = status.worst(c.status());
+        }
+        String note = "";
+        Optional<String> fallback = req.def().rule().udpFallback();
+        if (fallback.isPresent() && status != Status.PASS && status != Status.SKIP) {
+            RequirementVerdict tcp = judged.get(fallback.get());
+            boolean udpOnlyProblem = checks.stream().allMatch(c -> c.status() == Status.PASS || c.status() == Status.SKIP
+                    || c.check().spec().probe() == ProbeKind.UDP);
+            if (tcp != null && tcp.status() == Status.PASS && udpOnlyProblem) {
+                status = Status.WARN;
+                note = "UDP does not get through, but " + tcp.requirement().id() + " passes: the client falls back to TCP, with a degraded experience";
+            }
+        }
+        if (req.def().importance() == Importance.OPTIONAL && status == Status.FAIL) {
+            status = Status.WARN;
+            note = note.isEmpty() ? "optional: only some sites need this" : note;
+        }
+        return new RequirementVerdict(req, checks, status, note);
+    }
+
+    /** Judges one check of {@code req}. */
+    static CheckVerdict check(Plan plan, PlannedRequirement req, RunResult.CheckRun cr) {
+        ProbeResult r = cr.result();
+        Outcome outcome = r.outcome();
+        String detail = r.detail();
+        if (outcome == Outcome.OK && r.evidence().orElse(null) instanceof HttpsEvidence https) {
+            Optional<String> problem = unmet(req.def().expect(), https);
+            if (problem.isPresent()) {
+                outcome = Outcome.HTTP_UNEXPECTED_STATUS;
+                detail = problem.get();
+            }
+        }
+        if (outcome == Outcome.OK && r.evidence().orElse(null) instanceof LatencyEvidence lat) {
+            ProtocolSpec spec = plan.catalog().protocols().get(req.def().protocol());
+            if (spec != null && lat.received() > 0) {
+                double critical = spec.latencyCritical().toMillis();
+                double high = spec.latencyHigh().toMillis();
+                if (lat.medianMs() > critical) {
+                    outcome = Outcome.LATENCY_CRITICAL;
+                    detail = String.format(Locale.ROOT, "median round trip %.0f ms is above %.0f ms, where %s becomes unusable", lat.medianMs(), critical, spec.title());
+                } else if (lat.medianMs() > high) {
+                    outcome = Outcome.LATENCY_HIGH;
+                    detail = String.format(Locale.ROOT, "median round trip %.0f ms is above %.0f ms, the best-experience bound for %s", lat.medianMs(), high, spec.title());
+                }
+            }
+        }
+        return new CheckVerdict(cr.check(), r, outcome, detail, statusOf(outcome));
+    }
+
+    /** Returns the status an outcome has at check level, before any requirement rule. */
+    public static Status statusOf(Outcome outcome) {
+        switch (outcome) {
+            case OK:
+            case UDP_REPLY:
+                return Status.PASS;
+            case SKIPPED:
+                return Status.SKIP;
+            case UDP_NO_REPLY:
+            case DEADLINE_EXCEEDED:
+            case ERROR:
+                return Status.INCONCLUSIVE;
+            case LATENCY_HIGH:
+            case JITTER_HIGH:
+            case LOSS_HIGH:
+            case DNS_INCONSISTENT:
+                return Status.WARN;
+            default:
+                return Status.FAIL;
+        }
+    }
+
+    private static Optional<String> unmet(Expectation expect, HttpsEvidence https) {
+        if (expect.status().isPresent() && expect.status().get() != https.status()) {
+            return Optional.of("HTTP " + https.status() + ", the catalog expects " + expect.status().get());
+        }
+        if (expect.bodyContains().isPresent() && !https.body().contains(expect.bodyContains().get())) {
+            return Optional.of("HTTP " + https.status() + " without '" + expect.bodyContains().get() + "' in the body");
+        }
+        return Optional.empty();
+    }
+
+    /** Returns the run's overall status: pass, warn or fail; inconclusive counts as warn only when strict. */
+    public static Status overall(List<RequirementVerdict> verdicts, boolean strict) {
+        Status worst = Status.PASS;
+        for (RequirementVerdict v : verdicts) {
+            Status s = v.status();
+            if (s == Status.INCONCLUSIVE) {
+                s = strict ? Status.WARN : Status.PASS;
+            }
+            worst = worst.worst(s == Status.SKIP ? Status.PASS : s);
+        }
+        return worst;
+    }
+}
