@@ -1,13 +1,82 @@
 package dev.wscheck.cli;
 
+import dev.wscheck.ExitCode;
+import dev.wscheck.WscheckException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
 
-/** Placeholder until the command line lands. */
+/**
+ * The command line's one entry point: {@code run(out, err, env, args)} returns the exit code, so
+ * tests call it with captured streams and a chosen environment. picocli stays inside this package.
+ *
+ * <p>Error discipline (contract §2): bad input is one line on stderr, "wscheck: what is wrong",
+ * and exit code 3; a stack trace only with -v.
+ */
 public final class Cli {
+    static final Set<String> COMMANDS = Set.of("check", "requirements", "explain", "help");
+    private static final Set<String> STANDALONE = Set.of("-h", "--help", "-V", "--version");
+
     private Cli() {}
 
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
-        return 3;
+        // dnsjava's timers tick at its selector timeout (1 s by default): sub-second DNS budgets need 100 ms.
+        if (System.getProperty("dnsjava.nio.selector_timeout") == null) {
+            System.setProperty("dnsjava.nio.selector_timeout", "100");
+        }
+        boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+        CliContext ctx = new CliContext(out, err, env, out == System.out && System.console() != null,
+                err == System.err && System.console() != null);
+        CommandLine cl = new CommandLine(new WscheckCommand(ctx));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("wscheck: " + oneLine(ex.getMessage()) + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')");
+            return ExitCode.UNKNOWN.code();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof WscheckException) {
+                err.println("wscheck: " + oneLine(ex.getMessage()));
+            } else {
+                err.println("wscheck: internal error: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"));
+            }
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return ExitCode.UNKNOWN.code();
+        });
+        return cl.execute(withDefaultCommand(args));
+    }
+
+    /** {@code check} is the default command: "wscheck --region x" means "wscheck check --region x". */
+    static String[] withDefaultCommand(String[] args) {
+        for (String a : args) {
+            if (COMMANDS.contains(a)) {
+                return args;
+            }
+        }
+        if (args.length > 0 && Arrays.stream(args).allMatch(a -> STANDALONE.contains(a) || a.equals("--no-color") || a.equals("-v"))
+                && Arrays.stream(args).anyMatch(STANDALONE::contains)) {
+            return args;
+        }
+        List<String> out = new ArrayList<>();
+        out.add("check");
+        out.addAll(Arrays.asList(args));
+        return out.toArray(new String[0]);
+    }
+
+    private static String commandName(CommandLine cl) {
+        String name = cl.getCommandSpec().qualifiedName(" ");
+        return name.equals("wscheck") ? "" : name.substring("wscheck ".length()) + " ";
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ').trim();
     }
 }

@@ -115,8 +115,8 @@ public final class Engine {
     }
 
     private ProbeResult runOne(CheckSpec spec, Optional<InetAddress> address, Transport transport, RunSettings settings, ProbeResources resources) {
-        Probe probe = registry.get(spec.probe());
         try {
+            Probe probe = registry.get(spec.probe());
             return probe.run(spec, new ProbeContext(settings.timeout(), address, transport, resources));
         } catch (RuntimeException | LinkageError e) {
             // A probe must not throw: anything that escapes is a wscheck bug, and is reported as one.

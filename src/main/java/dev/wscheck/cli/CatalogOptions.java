@@ -1,0 +1,110 @@
+package dev.wscheck.cli;
+
+import dev.wscheck.WscheckException;
+import dev.wscheck.catalog.Catalog;
+import dev.wscheck.catalog.CatalogLoader;
+import dev.wscheck.catalog.RegistrationCodes;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Option;
+
+/** What to check against: catalog, region, protocols, directory; shared by check and requirements. */
+final class CatalogOptions {
+    static final String DEFAULT_REGION = "ap-northeast-1";
+    private static final Pattern DIRECTORY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
+
+    @Option(names = {"-r", "--region"}, paramLabel = "REGION",
+            description = "AWS region of the WorkSpaces directory. Order: this flag, --registration-code, WSCHECK_REGION, else ap-northeast-1.")
+    String region;
+
+    @Option(names = "--registration-code", paramLabel = "CODE", description = "Infer the region from a registration code (e.g. WSnrt+ABC123).")
+    String registrationCode;
+
+    @Option(names = "--protocol", paramLabel = "pcoip|dcv|all", defaultValue = "all",
+            description = "Streaming protocol(s) to check; wsp is an alias of dcv. Default: ${DEFAULT-VALUE}.")
+    String protocol;
+
+    @Option(names = "--directory-id", paramLabel = "ID", description = "Fills <directoryID> in directory-settings URLs (else checked at their host only).")
+    String directoryId;
+
+    @Option(names = "--catalog", paramLabel = "FILE", description = "Use this requirements catalog instead of the built-in one (same schema).")
+    Path catalog;
+
+    Catalog loadCatalog() {
+        return catalog == null ? CatalogLoader.builtin() : CatalogLoader.fromFile(catalog);
+    }
+
+    /** A resolved region and, when it did not come from --region, a one-line notice saying where it came from. */
+    record Region(String code, Optional<String> notice) {
+        /** Prints the notice; called once all input is known to be valid, so errors stay one line. */
+        String announce(PrintStream err) {
+            notice.ifPresent(n -> err.println("wscheck: " + n));
+            return code;
+        }
+    }
+
+    /** Resolves the region in the contract's order: --region, --registration-code, WSCHECK_REGION, default. */
+    Region region(Catalog c, Map<String, String> env) {
+        if (region != null) {
+            return new Region(known(c, region, "--region"), Optional.empty());
+        }
+        String note = "";
+        if (registrationCode != null) {
+            Optional<String> r;
+            try {
+                r = RegistrationCodes.region(c, registrationCode);
+            } catch (IllegalArgumentException e) {
+                throw new WscheckException("--registration-code: " + e.getMessage());
+            }
+            String prefix = registrationCode.substring(0, registrationCode.indexOf('+') + 1);
+            if (r.isPresent()) {
+                return new Region(r.get(), Optional.of("registration code " + prefix + "... belongs to " + r.get()));
+            }
+            note = "the prefix of registration code " + prefix + "... names no region this catalog knows; ";
+        }
+        String fromEnv = env.get("WSCHECK_REGION");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            String code = known(c, fromEnv.trim(), "WSCHECK_REGION");
+            return new Region(code, note.isEmpty() ? Optional.empty() : Optional.of(note + "using WSCHECK_REGION " + code));
+        }
+        return new Region(known(c, DEFAULT_REGION, "the default region"),
+                Optional.of(note + "no region given; checking " + DEFAULT_REGION + " (set --region, --registration-code or WSCHECK_REGION)"));
+    }
+
+    private static String known(Catalog c, String r, String from) {
+        String code = r.toLowerCase(Locale.ROOT);
+        if (c.region(code).isEmpty()) {
+            throw new WscheckException(from + " " + r + ": unknown region (known: " + String.join(", ", c.regions().keySet()) + ")");
+        }
+        return code;
+    }
+
+    List<String> protocols() {
+        switch (protocol.toLowerCase(Locale.ROOT)) {
+            case "all":
+                return List.of("pcoip", "dcv");
+            case "pcoip":
+                return List.of("pcoip");
+            case "dcv":
+            case "wsp":
+                return List.of("dcv");
+            default:
+                throw new WscheckException("--protocol " + protocol + ": use pcoip, dcv (or wsp) or all");
+        }
+    }
+
+    Optional<String> directoryId() {
+        if (directoryId == null) {
+            return Optional.empty();
+        }
+        if (!DIRECTORY_ID.matcher(directoryId).matches()) {
+            throw new WscheckException("--directory-id " + directoryId + ": not a directory id (letters, digits and '-', e.g. d-906734325d)");
+        }
+        return Optional.of(directoryId);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.wscheck.remediation;
+
+import dev.wscheck.catalog.PlannedRequirement;
+import dev.wscheck.catalog.ProxyPolicy;
+import dev.wscheck.catalog.RegionDef;
+import dev.wscheck.probe.CheckSpec;
+import dev.wscheck.probe.Outcome;
+import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.verdict.CheckVerdict;
+import dev.wscheck.verdict.RequirementVerdict;
+import dev.wscheck.verdict.Status;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What to change, per failing or warning check: texts from the remediation resource bundles
+ * (English and Japanese), filled with the check's host, port, protocol, route and detail. The
+ * texts are data; this class only picks and fills them. No I/O beyond reading the bundle.
+ */
+public final class Remediation {
+    private static final String BUNDLE = "dev.wscheck.remediation.remediation";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z]+)}");
+
+    private final ResourceBundle bundle;
+
+    private Remediation(ResourceBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    /** Returns the remediation texts for {@code locale} (English where a text is not translated). */
+    public static Remediation forLocale(Locale locale) {
+        return new Remediation(ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+
+    /** Returns the unfilled text for an outcome, as {@code wscheck explain} prints it. */
+    public Optional<String> template(Outcome outcome) {
+        return get(outcome.code());
+    }
+
+    /**
+     * Returns the remediation items for a judged requirement: one per check that is not passing
+     * (fail, warn, inconclusive), in check order, without repeating the same text.
+     */
+    public List<RemediationItem> forRequirement(RequirementVerdict verdict, RegionDef region) {
+        Set<RemediationItem> out = new LinkedHashSet<>();
+        for (CheckVerdict c : verdict.checks()) {
+            if (c.status() == Status.PASS || c.status() == Status.SKIP || c.outcome() == Outcome.OK) {
+                continue;
+            }
+            Optional<String> text = get(verdict.requirement().id() + "." + c.outcome().code()).or(() -> get(c.outcome().code()));
+            text.ifPresent(t -> out.add(new RemediationItem(c.outcome().code(), fill(t, values(verdict.requirement(), c, region)))));
+        }
+        return List.copyOf(out);
+    }
+
+    private Map<String, String> values(PlannedRequirement req, CheckVerdict c, RegionDef region) {
+        CheckSpec spec = c.check().spec();
+        Map<String, String> v = new HashMap<>();
+        v.put("host", spec.target().host());
+        v.put("port", Integer.toString(spec.target().port()));
+        v.put("proto", spec.probe() == ProbeKind.UDP ? "UDP" : "TCP");
+        v.put("target", spec.targetDisplay());
+        v.put("detail", c.detail());
+        v.put("title", req.def().title());
+        v.put("route", get("route." + req.def().proxy().id()).orElse(""));
+        v.put("scope", scope(req, spec, region));
+        return v;
+    }
+
+    /** The host, and for streaming requirements also the region's gateway ranges for the protocol. */
+    private String scope(PlannedRequirement req, CheckSpec spec, RegionDef region) {
+        String host = spec.target().host();
+        if (!req.def().category().equals("streaming") || req.def().proxy() == ProxyPolicy.ALLOWED) {
+            return host;
+        }
+        RegionDef.GatewaySet set = req.def().protocol().equals("dcv") ? region.gateways().dcv() : region.gateways().pcoip();
+        List<String> ranges = new ArrayList<>(set.ipv4());
+        if (ranges.isEmpty()) {
+            return host;
+        }
+        Map<String, String> v = Map.of("host", host, "protocol", req.def().protocol().equals("dcv") ? "DCV" : "PCoIP",
+                "ranges", String.join(", ", ranges));
+        return get("scope.gateways").map(t -> fill(t, v)).orElse(host);
+    }
+
+    private Optional<String> get(String key) {
+        try {
+            return Optional.of(bundle.getString(key));
+        } catch (MissingResourceException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces {name} with its value; unknown names stay as written. */
+    static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(sb);
+        return sb.toString().replace("  ", " ").trim();
+    }
+
+    /** Returns the locale for a --lang value ("en" or "ja"). */
+    public static Locale locale(String lang) {
+        return "ja".equalsIgnoreCase(lang) ? Locale.JAPANESE : Locale.ENGLISH;
+    }
+
+    /** The languages texts exist in. */
+    public static List<String> languages() {
+        return List.of("en", "ja");
+    }
+
+}

@@ -1,0 +1,245 @@
+package dev.wscheck.report;
+
+import dev.wscheck.ExitCode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import org.fusesource.jansi.Ansi;
+
+/**
+ * The human report: one line per requirement, the failing checks with what to change, and a
+ * summary that says plainly whether WorkSpaces will work from here, per protocol. Colour only
+ * when asked (the CLI decides: a terminal, no NO_COLOR, no --no-color); plain ASCII otherwise,
+ * so it survives any Windows code page and any ticket system.
+ */
+public final class ConsoleReporter implements Reporter {
+    private final boolean color;
+    private final boolean verbose;
+    private final ResourceBundle labels;
+    private final String regionName;
+
+    /** {@code regionName} is the region's long name for the header ("Asia Pacific (Tokyo)"). */
+    public ConsoleReporter(boolean color, boolean verbose, Locale locale, String regionName) {
+        this.color = color;
+        this.verbose = verbose;
+        this.regionName = regionName;
+        this.labels = ResourceBundle.getBundle("dev.wscheck.report.console", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    @Override
+    public void write(Report r, Writer w) throws IOException {
+        PrintWriter out = new PrintWriter(w);
+        out.println(bold(label("header", Map.of("version", r.tool().version(), "region", r.region(),
+                "regionName", regionName, "protocols", protocols(r.protocols())))));
+        out.println(label("context", Map.of("dns", r.host().dnsServers().isEmpty() ? "-" : String.join(", ", r.host().dnsServers()),
+                "dnsSource", dnsSource(r), "proxy", proxy(r.proxy()),
+                "catalog", r.catalog().source() + " " + r.catalog().version())));
+        out.println();
+        int width = r.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10) + 2;
+        int filtered = 0;
+        for (Report.Requirement q : r.requirements()) {
+            if (!verbose && q.status().equals("skip") && isFilteredOut(q)) {
+                filtered++;
+                continue;
+            }
+            out.println("  " + badge(q.status()) + "  " + pad(q.id(), width) + q.title());
+            boolean problem = !q.status().equals("pass") && !q.status().equals("skip");
+            if (q.status().equals("skip") && !q.note().isEmpty()) {
+                out.println(indent(8 + width) + dim(q.note()));
+            }
+            for (Report.Check c : q.checks()) {
+                boolean bad = !c.status().equals("pass") && !c.status().equals("skip");
+                if (verbose || (problem && bad)) {
+                    out.println(indent(8) + mark(c.status()) + " " + c.probe() + " " + c.target() + "  " + colorFor(c.status(), c.outcome()));
+                    out.println(indent(10) + dim(c.detail()));
+                }
+            }
+            if (problem && !q.note().isEmpty()) {
+                out.println(indent(8) + dim(q.note()));
+            }
+            if (problem) {
+                for (Report.Remedy m : q.remediation()) {
+                    out.println(indent(8) + "-> " + m.text());
+                }
+            }
+        }
+        if (filtered > 0) {
+            out.println("  " + dim(label("filtered", Map.of("count", Integer.toString(filtered)))));
+        }
+        out.println();
+        out.println(bold(label("summary.title", Map.of())));
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {label("summary.https", Map.of()), "any"});
+        for (String p : r.protocols()) {
+            lines.add(new String[] {label("summary." + p, Map.of()), p});
+        }
+        int w2 = lines.stream().mapToInt(l -> l[0].length()).max().orElse(10) + 2;
+        for (String[] l : lines) {
+            out.println("  " + pad(l[0] + ":", w2) + protocolVerdict(r, l[1]));
+        }
+        out.println();
+        ExitCode exit = exitFor(r.status());
+        Map<String, String> v = new HashMap<>();
+        v.put("pass", Integer.toString(r.counts().pass()));
+        v.put("warn", Integer.toString(r.counts().warn()));
+        v.put("fail", Integer.toString(r.counts().fail()));
+        v.put("inconclusive", Integer.toString(r.counts().inconclusive()));
+        v.put("skip", Integer.toString(r.counts().skip()));
+        v.put("seconds", String.format(Locale.ROOT, "%.1f", r.durationMs() / 1000.0));
+        v.put("status", exit.name());
+        v.put("exit", Integer.toString(exit.code()));
+        out.println(colorFor(r.status(), label("result", v)));
+        if (!verbose) {
+            out.println(dim(label("hint.verbose", Map.of())));
+        }
+        out.flush();
+    }
+
+    /** Requirements left out by --only/--skip are listed only with -v. */
+    private static boolean isFilteredOut(Report.Requirement q) {
+        return q.note().startsWith("not selected by --only") || q.note().startsWith("skipped by --skip");
+    }
+
+    /** Returns the exit code a report status stands for. */
+    public static ExitCode exitFor(String status) {
+        switch (status) {
+            case "fail":
+                return ExitCode.CRITICAL;
+            case "warn":
+                return ExitCode.WARNING;
+            default:
+                return ExitCode.OK;
+        }
+    }
+
+    /** The verdict for one protocol (or "any": the HTTPS requirements every client needs). */
+    private String protocolVerdict(Report r, String protocol) {
+        String worst = "skip";
+        List<String> culprits = new ArrayList<>();
+        for (Report.Requirement q : r.requirements()) {
+            if (!q.protocol().equals(protocol)) {
+                continue;
+            }
+            int rank = rank(q.status());
+            if (rank > rank(worst)) {
+                worst = q.status();
+                culprits.clear();
+            }
+            if (rank == rank(worst) && rank >= rank("inconclusive")) {
+                culprits.add(q.id());
+            }
+        }
+        String text = label("verdict." + worst, Map.of());
+        if (!culprits.isEmpty()) {
+            text = text + " (" + label("verdict.because", Map.of()) + " " + String.join(", ", culprits) + ")";
+        }
+        return colorFor(worst, text);
+    }
+
+    private static int rank(String status) {
+        return List.of("skip", "pass", "inconclusive", "warn", "fail").indexOf(status);
+    }
+
+    private String label(String key, Map<String, String> values) {
+        String t;
+        try {
+            t = labels.getString(key);
+        } catch (MissingResourceException e) {
+            t = key;
+        }
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            t = t.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return t;
+    }
+
+    private static String protocols(List<String> ps) {
+        List<String> names = new ArrayList<>();
+        for (String p : ps) {
+            names.add(p.equals("pcoip") ? "PCoIP" : p.equals("dcv") ? "DCV" : p);
+        }
+        return String.join(" + ", names);
+    }
+
+    private static String dnsSource(Report r) {
+        return r.host().dnsServers().isEmpty() ? "none" : "resolvers";
+    }
+
+    private static String proxy(Report.Proxy p) {
+        if (p == null || p.url() == null) {
+            return p == null ? "none" : p.source();
+        }
+        return p.url() + " (" + p.source() + ")";
+    }
+
+    private String badge(String status) {
+        return colorFor(status, label("status." + status, Map.of()));
+    }
+
+    private String mark(String status) {
+        switch (status) {
+            case "fail":
+                return colorFor(status, "x");
+            case "warn":
+                return colorFor(status, "!");
+            case "inconclusive":
+                return colorFor(status, "?");
+            case "pass":
+                return colorFor(status, "+");
+            default:
+                return "-";
+        }
+    }
+
+    private String colorFor(String status, String text) {
+        if (!color) {
+            return text;
+        }
+        Ansi.Color c;
+        switch (status) {
+            case "fail":
+                c = Ansi.Color.RED;
+                break;
+            case "warn":
+                c = Ansi.Color.YELLOW;
+                break;
+            case "inconclusive":
+                c = Ansi.Color.MAGENTA;
+                break;
+            case "pass":
+                c = Ansi.Color.GREEN;
+                break;
+            default:
+                return text;
+        }
+        return Ansi.ansi().fg(c).a(text).reset().toString();
+    }
+
+    private String bold(String text) {
+        return color ? Ansi.ansi().bold().a(text).reset().toString() : text;
+    }
+
+    private String dim(String text) {
+        return color ? Ansi.ansi().fgBrightBlack().a(text).reset().toString() : text;
+    }
+
+    private static String pad(String s, int width) {
+        StringBuilder sb = new StringBuilder(s);
+        while (sb.length() < width) {
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+
+    private static String indent(int n) {
+        return " ".repeat(n);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.wscheck.report;
+
+import dev.wscheck.catalog.Plan;
+import dev.wscheck.catalog.PlannedRequirement;
+import dev.wscheck.engine.RunResult;
+import dev.wscheck.probe.Phase;
+import dev.wscheck.probe.ProbeResult;
+import dev.wscheck.remediation.Remediation;
+import dev.wscheck.remediation.RemediationItem;
+import dev.wscheck.verdict.CheckVerdict;
+import dev.wscheck.verdict.Evaluator;
+import dev.wscheck.verdict.RequirementVerdict;
+import dev.wscheck.verdict.Status;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Assembles the {@link Report} from the plan, the raw run, the verdicts and the remediation texts. */
+public final class ReportBuilder {
+    private ReportBuilder() {}
+
+    public static Report build(Plan plan, RunResult run, List<RequirementVerdict> verdicts, Remediation remediation,
+                               boolean strict, Report.Tool tool, Report.Host host, Report.Proxy proxy, Report.CatalogRef catalog) {
+        int pass = 0;
+        int warn = 0;
+        int fail = 0;
+        int inconclusive = 0;
+        int skip = 0;
+        List<Report.Requirement> reqs = new ArrayList<>();
+        for (RequirementVerdict v : verdicts) {
+            switch (v.status()) {
+                case PASS:
+                    pass++;
+                    break;
+                case WARN:
+                    warn++;
+                    break;
+                case FAIL:
+                    fail++;
+                    break;
+                case INCONCLUSIVE:
+                    inconclusive++;
+                    break;
+                default:
+                    skip++;
+                    break;
+            }
+            reqs.add(requirement(v, remediation.forRequirement(v, plan.region())));
+        }
+        Status overall = Evaluator.overall(verdicts, strict);
+        Instant started = run.startedAt().truncatedTo(ChronoUnit.MILLIS);
+        return new Report(Report.SCHEMA_VERSION, tool, started.toString(), run.duration().toMillis(), plan.region().code(),
+                plan.protocols(), host, proxy, catalog, overall.id(), new Report.Counts(pass, warn, fail, inconclusive, skip), reqs);
+    }
+
+    private static Report.Requirement requirement(RequirementVerdict v, List<RemediationItem> items) {
+        PlannedRequirement req = v.requirement();
+        List<Report.Check> checks = new ArrayList<>();
+        for (CheckVerdict c : v.checks()) {
+            checks.add(check(c));
+        }
+        List<Report.Remedy> remedies = items.stream().map(i -> new Report.Remedy(i.code(), i.text())).toList();
+        return new Report.Requirement(req.id(), req.def().category(), req.def().title(), req.def().protocol(),
+                req.def().importance().id(), v.status().id(), v.note(), checks, remedies);
+    }
+
+    private static Report.Check check(CheckVerdict c) {
+        ProbeResult r = c.result();
+        Map<String, Long> phases = new LinkedHashMap<>();
+        for (Phase p : Phase.values()) {
+            phases.put(p.id(), r.phases().get(p).toMillis());
+        }
+        return new Report.Check(c.check().spec().probe().id(), c.check().spec().targetDisplay(),
+                r.address().map(a -> a.getHostAddress()).orElse(null), r.via().id(), c.outcome().code(), c.status().id(),
+                r.duration().toMillis(), phases, c.detail(), r.evidence().orElse(null));
+    }
+}
