@@ -42,6 +42,11 @@ public final class Remediation {
         return new Remediation(ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }
 
+    /** Returns the requirement's title in this language (the catalog's English title where none is translated). */
+    public String title(dev.wscheck.catalog.RequirementDef def) {
+        return get("title." + def.id()).orElse(def.title());
+    }
+
     /** Returns the unfilled text for an outcome, as {@code wscheck explain} prints it. */
     public Optional<String> template(Outcome outcome) {
         return get(outcome.code());
@@ -71,7 +76,7 @@ public final class Remediation {
         v.put("proto", spec.probe() == ProbeKind.UDP ? "UDP" : "TCP");
         v.put("target", spec.targetDisplay());
         v.put("detail", c.detail());
-        v.put("title", req.def().title());
+        v.put("title", title(req.def()));
         v.put("route", get("route." + req.def().proxy().id()).orElse(""));
         v.put("scope", scope(req, spec, region));
         return v;

@@ -48,7 +48,7 @@ public final class ReportBuilder {
                     skip++;
                     break;
             }
-            reqs.add(requirement(v, remediation.forRequirement(v, plan.region())));
+            reqs.add(requirement(v, remediation.title(v.requirement().def()), remediation.forRequirement(v, plan.region())));
         }
         Status overall = Evaluator.overall(verdicts, strict);
         Instant started = run.startedAt().truncatedTo(ChronoUnit.MILLIS);
@@ -56,14 +56,14 @@ public final class ReportBuilder {
                 plan.protocols(), host, proxy, catalog, overall.id(), new Report.Counts(pass, warn, fail, inconclusive, skip), reqs);
     }
 
-    private static Report.Requirement requirement(RequirementVerdict v, List<RemediationItem> items) {
+    private static Report.Requirement requirement(RequirementVerdict v, String title, List<RemediationItem> items) {
         PlannedRequirement req = v.requirement();
         List<Report.Check> checks = new ArrayList<>();
         for (CheckVerdict c : v.checks()) {
             checks.add(check(c));
         }
         List<Report.Remedy> remedies = items.stream().map(i -> new Report.Remedy(i.code(), i.text())).toList();
-        return new Report.Requirement(req.id(), req.def().category(), req.def().title(), req.def().protocol(),
+        return new Report.Requirement(req.id(), req.def().category(), title, req.def().protocol(),
                 req.def().importance().id(), v.status().id(), v.note(), checks, remedies);
     }
 

@@ -32,6 +32,15 @@ class RemediationTest {
                 || Character.UnicodeScript.of(cp) == Character.UnicodeScript.KATAKANA), o.code() + ": not Japanese: " + ja);
     }
 
+    @org.junit.jupiter.api.Test
+    void everyBuiltInRequirementHasAJapaneseTitle() {
+        Remediation ja = Remediation.forLocale(Locale.JAPANESE);
+        for (var def : dev.wscheck.catalog.CatalogLoader.builtin().requirements()) {
+            String t = ja.title(def);
+            assertFalse(t.equals(def.title()), def.id() + " has no Japanese title (title." + def.id() + " in remediation_ja.properties)");
+        }
+    }
+
     @ParameterizedTest(name = "placeholders in {0} are filled")
     @ValueSource(strings = {"tcp-timeout", "udp-no-reply", "proxy-denied"})
     void placeholdersAreFilled(String code) {
