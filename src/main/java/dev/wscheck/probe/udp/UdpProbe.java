@@ -46,9 +46,11 @@ import java.util.function.IntFunction;
  * <p>UDP never goes through a proxy (the WorkSpaces client never proxies UDP): the datagrams go to
  * the address the check's DNS step resolved, and the transport is ignored.
  *
- * <p>Timing: datagram 1 at once, 2 at a quarter and 3 at half of the timeout (a lost datagram,
- * or an ICMP reply lost to rate limiting, gets two more chances); the probe waits for the first
- * reply until the timeout has passed since it started, then closes the channel.
+ * <p>Timing: once the socket is open, datagram 1 goes at once, 2 at a quarter and 3 at half of
+ * the timeout (a lost datagram, or an ICMP reply lost to rate limiting, gets two more chances);
+ * the probe waits for the first reply until one timeout has passed since the socket opened, then
+ * closes the channel. Opening the socket is local work (bounded by the timeout too); it is
+ * normally instant, but the run's first UDP probe also starts netty's event loop.
  *
  * <p>Outcomes: a reply is {@code udp-reply}; ICMP port unreachable is {@code udp-port-unreachable};
  * ICMP host/network unreachable, a missing route, or the local system refusing to send is
@@ -91,7 +93,6 @@ public final class UdpProbe implements Probe {
         Exchange x = new Exchange(payload);
         long timeoutNanos = Math.max(1, ctx.timeout().toNanos());
         long t0 = System.nanoTime();
-        long end = t0 + timeoutNanos;
         ProbeResult.Builder b = ProbeResult.builder().via(Route.DIRECT).address(address);
 
         ChannelFuture connect = new Bootstrap()
@@ -111,12 +112,21 @@ public final class UdpProbe implements Probe {
                 Outcome o = classify(connect.cause());
                 return finish(b, x, o, where + ": " + describeFailure(connect.cause(), o, 0), t0);
             }
+            // The wait is measured from here, not from t0: opening the socket is local work, and
+            // the run's first UDP probe also pays for starting netty (a second or more on a busy
+            // machine), which must not eat the time the datagrams get on the network.
+            long end = System.nanoTime() + timeoutNanos;
             x.start(ch, timeoutNanos);
             try {
                 Reply r = x.result.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
                 return finishReply(b, x, r, where, t0);
             } catch (TimeoutException e) {
                 x.stop();
+                if (x.sent.get() == 0) {
+                    // Not silence from the network: nothing was ever sent.
+                    return finish(b, x, Outcome.ERROR, where + ": no datagram could be sent within " + ctx.timeout().toMillis()
+                            + " ms (this PC's event loop is stalled or overloaded)", t0);
+                }
                 return finish(b, x, Outcome.UDP_NO_REPLY, where + ": no reply to " + x.sent.get() + " " + payload.kind()
                         + " datagram(s) within " + ctx.timeout().toMillis() + " ms (silence is inconclusive: "
                         + "the datagrams may be dropped, or the server does not answer this probe)", t0);

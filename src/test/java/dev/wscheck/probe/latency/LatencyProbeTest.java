@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LatencyProbeTest {
     private static final Duration TIMEOUT = Duration.ofMillis(800);
     private static final int SAMPLES = 8;
-    private static final Duration SPACING = Duration.ofMillis(30);
+    private static final Duration SPACING = Duration.ofMillis(50);
     /**
      * Far below samples × timeout (6.4 s), which is what a probe without the first-sample rule or
      * the time budget would take; far above one timeout plus the spacing, which it should take.
