@@ -151,6 +151,11 @@ public final class UdpProbe implements Probe {
         if (o == Outcome.UDP_PORT_UNREACHABLE || o == Outcome.UDP_UNREACHABLE) {
             return o;
         }
+        // On a datagram socket ECONNREFUSED is the ICMP port unreachable; the JDK normally says
+        // PortUnreachableException, but a plain "Connection refused" means the same.
+        if (o == Outcome.TCP_REFUSED) {
+            return Outcome.UDP_PORT_UNREACHABLE;
+        }
         // Anything else the socket reports ("Network is unreachable" from connect without a route,
         // "Operation not permitted" when a firewall on this PC drops the datagram, ICMP errors
         // other than port unreachable) means the datagram does not get out or through.

@@ -16,6 +16,10 @@ import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeResult;
 import dev.wscheck.probe.Target;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -114,6 +118,32 @@ class UdpProbeTest {
             assertTrue(r.phases().get(Phase.REQUEST).compareTo(r.duration()) <= 0, r.phases().toString());
             c.more().accept(f, r);
         }
+    }
+
+    record Failure(String name, Throwable error, Outcome expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Failures loopback cannot produce (ICMP host unreachable, a local firewall), mapped by exception. */
+    static Stream<Failure> failures() {
+        return Stream.of(
+                new Failure("ICMP port unreachable: udp-port-unreachable", new PortUnreachableException("ICMP Port Unreachable"), Outcome.UDP_PORT_UNREACHABLE),
+                new Failure("ICMP host unreachable: udp-unreachable", new NoRouteToHostException("No route to host"), Outcome.UDP_UNREACHABLE),
+                new Failure("no route on connect: udp-unreachable", new SocketException("Network is unreachable"), Outcome.UDP_UNREACHABLE),
+                new Failure("a firewall on this PC refuses the send (EPERM): udp-unreachable", new SocketException("Operation not permitted"),
+                        Outcome.UDP_UNREACHABLE),
+                new Failure("'Connection refused' on a datagram socket is ICMP port unreachable, never a TCP outcome",
+                        new ConnectException("Connection refused"), Outcome.UDP_PORT_UNREACHABLE),
+                new Failure("a programming error: error", new IllegalStateException("bug"), Outcome.ERROR));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void mapsFailuresToUdpOutcomes(Failure c) {
+        assertEquals(c.expected(), UdpProbe.classify(c.error()));
     }
 
     private static UdpEvidence evidence(ProbeResult r) {
