@@ -1,6 +1,8 @@
 package dev.wscheck.probe;
 
+import dev.wscheck.probe.latency.LatencyProbe;
 import dev.wscheck.probe.tcp.TcpProbe;
+import dev.wscheck.probe.udp.UdpProbe;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ public final class ProbeRegistry {
     public static ProbeRegistry standard() {
         Map<ProbeKind, Probe> m = new EnumMap<>(ProbeKind.class);
         register(m, new TcpProbe());
+        register(m, new UdpProbe());
+        register(m, new LatencyProbe());
         return new ProbeRegistry(m);
     }
 

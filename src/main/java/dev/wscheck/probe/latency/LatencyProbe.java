@@ -1,0 +1,184 @@
+package dev.wscheck.probe.latency;
+
+import dev.wscheck.probe.CheckSpec;
+import dev.wscheck.probe.Outcome;
+import dev.wscheck.probe.Phase;
+import dev.wscheck.probe.Probe;
+import dev.wscheck.probe.ProbeContext;
+import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.ProbeResult;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures round-trip time as TCP connect time: the connect returns when the SYN-ACK arrives, one
+ * round trip after the SYN left. Takes {@code ctx.resources().latencySamples()} samples through
+ * the check's transport (direct for streaming), {@code latencySpacing()} apart, and closes each
+ * socket at once.
+ *
+ * <p>Failures: if the first sample fails, the probe stops and reports that failure's TCP outcome
+ * (a black-holed target costs one timeout, not samples × timeout). A later sample that fails
+ * within the full timeout, or fails outright (refused, reset), counts as lost.
+ *
+ * <p>Time bound: the probe ends by {@code start + timeout + samples × (spacing + first RTT)}. A
+ * sample starts only if its spacing fits before that bound, and its connect timeout is cut to
+ * what is left; a sample that times out because it was cut is not counted (neither sent nor lost)
+ * and ends the sampling. The reserve of one timeout lets one lost sample wait its full timeout.
+ *
+ * <p>The probe reports facts only ({@code ok} with {@link LatencyEvidence}); the Evaluator grades
+ * the median against the protocol's bounds.
+ */
+public final class LatencyProbe implements Probe {
+    @Override
+    public ProbeKind kind() {
+        return ProbeKind.LATENCY;
+    }
+
+    @Override
+    public ProbeResult run(CheckSpec check, ProbeContext ctx) {
+        String host = check.target().host();
+        int port = check.target().port();
+        String where = ctx.transport().describe() + " => " + check.target().hostPort();
+        int planned = Math.max(1, ctx.resources().latencySamples());
+        long spacing = Math.max(0, ctx.resources().latencySpacing().toNanos());
+        Duration timeout = ctx.timeout();
+        ProbeResult.Builder b = ProbeResult.builder().via(ctx.transport().route());
+        ctx.address().ifPresent(b::address);
+
+        long start = System.nanoTime();
+        List<Double> samples = new ArrayList<>();
+        long firstRtt;
+        try {
+            firstRtt = connectOnce(host, port, ctx, timeout);
+        } catch (IOException e) {
+            long took = System.nanoTime() - start;
+            Outcome o = Outcome.classify(e, Phase.CONNECT);
+            return b.outcome(o).phase(Phase.CONNECT, Duration.ofNanos(took))
+                    .detail(where + ": first sample failed, " + describe(e, o, timeout))
+                    .evidence(new LatencyEvidence(1, 0, List.of(), 0, 0, 0, 0, planned))
+                    .build(Duration.ofNanos(took));
+        }
+        samples.add(millis(firstRtt));
+        int sent = 1;
+        int lost = 0;
+        boolean cut = false;
+        long bound = start + timeout.toNanos() + planned * (spacing + firstRtt);
+        while (sent < planned) {
+            if (System.nanoTime() + spacing >= bound) {
+                cut = true;
+                break;
+            }
+            if (!pause(spacing)) {
+                cut = true;
+                break;
+            }
+            long left = bound - System.nanoTime();
+            if (left <= 0) {
+                cut = true;
+                break;
+            }
+            boolean shortened = left < timeout.toNanos();
+            Duration sampleTimeout = shortened ? Duration.ofNanos(left) : timeout;
+            try {
+                samples.add(millis(connectOnce(host, port, ctx, sampleTimeout)));
+                sent++;
+            } catch (IOException e) {
+                if (shortened && Outcome.classify(e, Phase.CONNECT) == Outcome.TCP_TIMEOUT) {
+                    cut = true; // cut short by the budget: no evidence of loss
+                    break;
+                }
+                sent++;
+                lost++;
+            }
+        }
+        long total = System.nanoTime() - start;
+        Stats s = Stats.of(samples);
+        String detail = String.format(Locale.ROOT, "%s: %d/%d connects, median %.1f ms (min %.1f, max %.1f, jitter %.1f ms)",
+                where, samples.size(), sent, s.median, s.min, s.max, s.jitter);
+        if (lost > 0) {
+            detail += ", " + lost + " lost";
+        }
+        if (cut) {
+            detail += ", stopped after " + sent + " of " + planned + " samples: time budget used up";
+        }
+        return b.outcome(Outcome.OK).detail(detail)
+                .phase(Phase.CONNECT, Duration.ofNanos(Math.round(s.median * 1_000_000)))
+                .evidence(new LatencyEvidence(sent, samples.size(), samples, s.median, s.min, s.max, s.jitter, planned))
+                .build(Duration.ofNanos(total));
+    }
+
+    /** Opens one connection, closes it at once, and returns the connect time in nanoseconds. */
+    private static long connectOnce(String host, int port, ProbeContext ctx, Duration timeout) throws IOException {
+        long t0 = System.nanoTime();
+        Socket s = ctx.transport().connect(host, port, ctx.address(), timeout);
+        long took = System.nanoTime() - t0;
+        try {
+            s.close();
+        } catch (IOException e) {
+            // the sample connected; how the close went does not change its round trip
+        }
+        return took;
+    }
+
+    /** Sleeps; returns false if interrupted (the run is being cancelled), keeping the interrupt. */
+    private static boolean pause(long nanos) {
+        if (nanos <= 0) {
+            return !Thread.currentThread().isInterrupted();
+        }
+        try {
+            Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static String describe(IOException e, Outcome o, Duration timeout) {
+        switch (o) {
+            case TCP_TIMEOUT:
+                return "no answer within " + timeout.toMillis() + " ms";
+            case TCP_REFUSED:
+                return "connection refused";
+            case TCP_RESET:
+                return "connection reset";
+            case TCP_UNREACHABLE:
+                return "unreachable (" + e.getMessage() + ")";
+            default:
+                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
+    /** Milliseconds rounded to the microsecond. */
+    static double millis(long nanos) {
+        return Math.round(nanos / 1000.0) / 1000.0;
+    }
+
+    /** Median, extremes and jitter (mean absolute difference of consecutive samples), in ms. */
+    record Stats(double median, double min, double max, double jitter) {
+        static Stats of(List<Double> samples) {
+            if (samples.isEmpty()) {
+                return new Stats(0, 0, 0, 0);
+            }
+            List<Double> sorted = new ArrayList<>(samples);
+            Collections.sort(sorted);
+            int n = sorted.size();
+            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            double jitter = 0;
+            for (int i = 1; i < n; i++) {
+                jitter += Math.abs(samples.get(i) - samples.get(i - 1));
+            }
+            jitter = n > 1 ? jitter / (n - 1) : 0;
+            return new Stats(round(median), sorted.get(0), sorted.get(n - 1), round(jitter));
+        }
+
+        private static double round(double ms) {
+            return Math.round(ms * 1000) / 1000.0;
+        }
+    }
+}
