@@ -17,7 +17,7 @@ public final class DirectTransport implements Transport {
 
     @Override
     public Socket connect(String host, int port, Optional<InetAddress> address, Duration timeout) throws IOException {
-        InetAddress a = address.orElseThrow(() -> new ProbeException(Outcome.ERROR, "direct => " + host + ":" + port + ": no resolved address"));
+        InetAddress a = address.orElseThrow(() -> new ProbeException(Outcome.ERROR, "no resolved address to connect to"));
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);

@@ -80,7 +80,7 @@ class EvaluatorTest {
     }
 
     private static LatencyEvidence latency(double median) {
-        return new LatencyEvidence(10, 10, List.of(median), median, median, median, 0);
+        return new LatencyEvidence(10, 10, List.of(median), median, median, median, 0, 10);
     }
 
     @ParameterizedTest(name = "{0}")

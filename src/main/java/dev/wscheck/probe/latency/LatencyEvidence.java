@@ -22,9 +22,4 @@ public record LatencyEvidence(int sent, int received, List<Double> samplesMs, do
     public LatencyEvidence {
         samplesMs = List.copyOf(samplesMs);
     }
-
-    /** The original seven components (code written before {@code planned} existed): planned = sent. */
-    public LatencyEvidence(int sent, int received, List<Double> samplesMs, double medianMs, double minMs, double maxMs, double jitterMs) {
-        this(sent, received, samplesMs, medianMs, minMs, maxMs, jitterMs, sent);
-    }
 }
