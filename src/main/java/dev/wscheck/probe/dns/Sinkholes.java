@@ -13,15 +13,15 @@ import java.util.Optional;
 final class Sinkholes {
     private Sinkholes() {}
 
-    /** Returns why {@code a} cannot be a public endpoint's address, or empty when it can be. */
+    /**
+     * Returns why {@code a} cannot be a public endpoint's address, or empty when it can be. An
+     * IPv4-mapped AAAA answer ({@code ::ffff:a.b.c.d}) arrives here as the IPv4 address it carries:
+     * {@code InetAddress.getByAddress} converts it.
+     */
     static Optional<String> reason(InetAddress a) {
         byte[] b = a.getAddress();
         if (a instanceof Inet4Address) {
             return reason4(b[0] & 0xff, b[1] & 0xff, a.isAnyLocalAddress());
-        }
-        if (isMappedIpv4(b)) {
-            return reason4(b[12] & 0xff, b[13] & 0xff, (b[12] | b[13] | b[14] | b[15]) == 0)
-                    .map(r -> r + ", as an IPv4-mapped IPv6 address");
         }
         if (a.isAnyLocalAddress()) {
             return Optional.of("the unspecified address");
@@ -65,17 +65,5 @@ final class Sinkholes {
             return Optional.of("shared carrier-grade NAT space (100.64.0.0/10)");
         }
         return Optional.empty();
-    }
-
-    private static boolean isMappedIpv4(byte[] b) {
-        if (b.length != 16) {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     }
 }
