@@ -20,6 +20,7 @@ public final class ProbeRegistry {
     /** Returns the registry of every probe wscheck ships. */
     public static ProbeRegistry standard() {
         Map<ProbeKind, Probe> m = new EnumMap<>(ProbeKind.class);
+        register(m, new dev.wscheck.probe.dns.DnsProbe());
         register(m, new TcpProbe());
         register(m, new UdpProbe());
         register(m, new LatencyProbe());
