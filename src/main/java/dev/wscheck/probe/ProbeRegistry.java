@@ -1,6 +1,8 @@
 package dev.wscheck.probe;
 
+import dev.wscheck.probe.https.HttpsProbe;
 import dev.wscheck.probe.tcp.TcpProbe;
+import dev.wscheck.probe.tls.TlsProbe;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -19,6 +21,8 @@ public final class ProbeRegistry {
     public static ProbeRegistry standard() {
         Map<ProbeKind, Probe> m = new EnumMap<>(ProbeKind.class);
         register(m, new TcpProbe());
+        register(m, new TlsProbe());
+        register(m, new HttpsProbe());
         return new ProbeRegistry(m);
     }
 
