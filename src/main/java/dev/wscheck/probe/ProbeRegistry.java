@@ -1,7 +1,10 @@
 package dev.wscheck.probe;
 
+import dev.wscheck.probe.dns.DnsProbe;
+import dev.wscheck.probe.https.HttpsProbe;
 import dev.wscheck.probe.latency.LatencyProbe;
 import dev.wscheck.probe.tcp.TcpProbe;
+import dev.wscheck.probe.tls.TlsProbe;
 import dev.wscheck.probe.udp.UdpProbe;
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,8 +23,10 @@ public final class ProbeRegistry {
     /** Returns the registry of every probe wscheck ships. */
     public static ProbeRegistry standard() {
         Map<ProbeKind, Probe> m = new EnumMap<>(ProbeKind.class);
-        register(m, new dev.wscheck.probe.dns.DnsProbe());
+        register(m, new DnsProbe());
         register(m, new TcpProbe());
+        register(m, new TlsProbe());
+        register(m, new HttpsProbe());
         register(m, new UdpProbe());
         register(m, new LatencyProbe());
         return new ProbeRegistry(m);

@@ -1,0 +1,111 @@
+package dev.wscheck.probe.tls;
+
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * A trust manager that records the certificate chain exactly as the server sent it, and the
+ * reason the PC's trust manager rejected it, then decides as the PC's trust manager does. okhttp's
+ * {@code Handshake} and the JDK session show a chain rebuilt towards the trusted root; diagnosing
+ * interception needs what was actually on the wire.
+ *
+ * <p>One recorder per connection: it keeps the last chain it saw.
+ */
+public final class ChainRecorder extends X509ExtendedTrustManager {
+    private final X509ExtendedTrustManager delegate;
+    private volatile List<X509Certificate> served = List.of();
+    private volatile CertificateException failure;
+
+    public ChainRecorder(X509ExtendedTrustManager delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Returns the chain the server sent, leaf first; empty until a Certificate message arrived. */
+    public List<X509Certificate> served() {
+        return served;
+    }
+
+    /** Returns why the PC's trust manager rejected the chain, if it did. */
+    public Optional<CertificateException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /** Returns a fresh TLS context that trusts through this recorder (fresh: no session is resumed). */
+    public SSLContext sslContext() {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {this}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    private void record(X509Certificate[] chain) {
+        served = chain == null ? List.of() : List.of(chain);
+        failure = null;
+    }
+
+    private CertificateException failed(CertificateException e) {
+        failure = e;
+        return e;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        record(chain);
+        try {
+            delegate.checkServerTrusted(chain, authType, socket);
+        } catch (CertificateException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        record(chain);
+        try {
+            delegate.checkServerTrusted(chain, authType, engine);
+        } catch (CertificateException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        record(chain);
+        try {
+            delegate.checkServerTrusted(chain, authType);
+        } catch (CertificateException e) {
+            throw failed(e);
+        }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        delegate.checkClientTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        delegate.checkClientTrusted(chain, authType, engine);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        delegate.checkClientTrusted(chain, authType);
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        return delegate.getAcceptedIssuers();
+    }
+}

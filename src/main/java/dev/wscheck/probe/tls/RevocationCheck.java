@@ -1,0 +1,245 @@
+package dev.wscheck.probe.tls;
+
+import dev.wscheck.net.DnsServers;
+import dev.wscheck.net.Transport;
+import dev.wscheck.probe.ProbeContext;
+import dev.wscheck.probe.ProbeResources;
+import dev.wscheck.probe.tls.TlsEvidence.RevocationEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * Checks whether the revocation endpoints of a served chain (OCSP responders, CRL distribution
+ * points: plain HTTP, usually port 80) answer from here. Windows validates revocation while the
+ * WorkSpaces client connects, and a firewall that allows 443 but drops port 80 to the CAs makes
+ * that slow or failing; this is reported next to the TLS outcome and never changes it.
+ *
+ * <p>Bounded: every endpoint is tried concurrently, through the check's transport, and whatever
+ * has not answered by the probe's deadline is reported as unreachable. Within one run (one
+ * {@link ProbeResources}) each URL is checked once per transport and the answer shared, because
+ * every AWS endpoint names the same few Amazon Trust Services URLs.
+ *
+ * <p>Names are resolved with the run's DNS servers (never the system resolver), or by the proxy
+ * when the transport resolves remotely. Through an HTTP CONNECT proxy this asks for a tunnel to
+ * port 80, which some proxies refuse although they would forward a plain GET: the detail then
+ * says so.
+ */
+final class RevocationCheck {
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "wscheck-revocation");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Per run: "transport url" → the shared check. Weak keys: a finished run's entries go with it. */
+    private static final Map<ProbeResources, ConcurrentMap<String, CompletableFuture<RevocationEndpoint>>> RUNS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private RevocationCheck() {}
+
+    /** Returns every endpoint with its reachability, waiting at most until {@code deadlineNanos}. */
+    static List<RevocationEndpoint> check(List<RevocationUrls.Url> urls, ProbeContext ctx, long deadlineNanos) {
+        ConcurrentMap<String, CompletableFuture<RevocationEndpoint>> run = RUNS.computeIfAbsent(ctx.resources(), k -> new ConcurrentHashMap<>());
+        Transport transport = ctx.transport();
+        DnsServers dns = ctx.resources().dnsServers();
+        List<CompletableFuture<RevocationEndpoint>> futures = new ArrayList<>();
+        for (RevocationUrls.Url u : urls) {
+            if (!u.url().toLowerCase(Locale.ROOT).startsWith("http://")) {
+                futures.add(CompletableFuture.completedFuture(new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.NOT_CHECKED,
+                        "only http:// endpoints are checked")));
+                continue;
+            }
+            futures.add(run.computeIfAbsent(transport.describe() + " " + u.url(),
+                    k -> CompletableFuture.supplyAsync(() -> probe(u, transport, dns, deadlineNanos), POOL)));
+        }
+        List<RevocationEndpoint> out = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            RevocationUrls.Url u = urls.get(i);
+            long left = deadlineNanos - System.nanoTime();
+            RevocationEndpoint r;
+            try {
+                // A shared check answers for this chain's kind of use; keep our own kind and URL.
+                RevocationEndpoint shared = futures.get(i).get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                r = new RevocationEndpoint(u.kind(), u.url(), shared.status(), shared.detail());
+            } catch (TimeoutException e) {
+                r = new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE, "no answer within the probe's time budget");
+            } catch (ExecutionException e) {
+                r = new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE, "check failed: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                r = new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.NOT_CHECKED, "interrupted");
+            }
+            out.add(r);
+        }
+        return out;
+    }
+
+    /** One plain-HTTP HEAD; any HTTP status line means the endpoint answers. */
+    private static RevocationEndpoint probe(RevocationUrls.Url u, Transport transport, DnsServers dns, long deadlineNanos) {
+        String where = transport.describe() + " => ";
+        URI uri;
+        try {
+            uri = new URI(u.url());
+        } catch (URISyntaxException e) {
+            return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.NOT_CHECKED, "not a valid URL");
+        }
+        String host = uri.getHost();
+        if (host == null) {
+            return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.NOT_CHECKED, "URL without a host");
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port = uri.getPort() == -1 ? 80 : uri.getPort();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        if (uri.getRawQuery() != null) {
+            path += "?" + uri.getRawQuery();
+        }
+        String target = where + host + ":" + port;
+        try {
+            Optional<InetAddress> address = literal(host);
+            if (address.isEmpty() && !transport.resolvesRemotely()) {
+                address = resolve(host, dns, deadlineNanos);
+                if (address.isEmpty()) {
+                    return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE,
+                            host + " does not resolve via " + (dns.servers().isEmpty() ? "any DNS server (none configured)" : String.join(", ", dns.display())));
+                }
+            }
+            try (Socket s = transport.connect(host, port, address, remaining(deadlineNanos))) {
+                s.setSoTimeout(millis(remaining(deadlineNanos)));
+                OutputStream out = s.getOutputStream();
+                String hostHeader = port == 80 ? host : host + ":" + port;
+                out.write(("HEAD " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: wscheck\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String line = statusLine(s.getInputStream());
+                if (line.startsWith("HTTP/") && line.length() >= 12) {
+                    return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.REACHABLE, "HTTP " + line.substring(9, 12));
+                }
+                return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE,
+                        target + ": the answer is not HTTP" + (line.isEmpty() ? " (connection closed)" : ""));
+            }
+        } catch (IOException e) {
+            return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE, target + ": " + describe(e));
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof SocketTimeoutException || (e.getMessage() != null && e.getMessage().contains("timed out"))) {
+            return "no answer in time";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while (sb.length() < 200 && (c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Returns the address of an IP literal without any lookup; empty for names. */
+    static Optional<InetAddress> literal(String host) throws UnknownHostException {
+        if (IPV4.matcher(host).matches()) {
+            String[] parts = host.split("\\.");
+            byte[] b = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int v = Integer.parseInt(parts[i]);
+                if (v > 255) {
+                    return Optional.empty();
+                }
+                b[i] = (byte) v;
+            }
+            return Optional.of(InetAddress.getByAddress(b));
+        }
+        if (host.contains(":")) {
+            return Optional.of(InetAddress.getByName(host)); // an IPv6 literal: parsed, never looked up
+        }
+        return Optional.empty();
+    }
+
+    /** Asks the run's DNS servers for an A, then an AAAA record; never the system resolver. */
+    private static Optional<InetAddress> resolve(String host, DnsServers dns, long deadlineNanos) {
+        Name name;
+        try {
+            name = Name.fromString(host.endsWith(".") ? host : host + ".");
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        for (int type : new int[] {Type.A, Type.AAAA}) {
+            for (InetSocketAddress server : dns.servers()) {
+                Duration left = remaining(deadlineNanos);
+                if (left.toMillis() <= 1) {
+                    return Optional.empty();
+                }
+                try {
+                    SimpleResolver r = new SimpleResolver(server);
+                    r.setTimeout(left);
+                    Message answer = r.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
+                    for (Record rec : answer.getSection(Section.ANSWER)) {
+                        if (rec instanceof ARecord a) {
+                            return Optional.of(a.getAddress());
+                        }
+                        if (rec instanceof AAAARecord a) {
+                            return Optional.of(a.getAddress());
+                        }
+                    }
+                } catch (IOException e) {
+                    // try the next server
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(1_000_000L, deadlineNanos - System.nanoTime()));
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+}
