@@ -29,8 +29,14 @@ public record Catalog(
         return requirements.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** Returns the region whose health-check host uses this IATA airport code, e.g. {@code nrt}. */
+    /**
+     * Returns the region whose health-check host uses this IATA airport code, e.g. {@code nrt}.
+     * Regions without a published airport code (empty) never match.
+     */
     public Optional<RegionDef> regionByAirport(String airport) {
+        if (airport.isBlank()) {
+            return Optional.empty();
+        }
         return regions.values().stream().filter(r -> r.airport().equalsIgnoreCase(airport)).findFirst();
     }
 }

@@ -1,10 +1,15 @@
 package dev.wscheck.catalog;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wscheck.Durations;
@@ -29,6 +34,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Loads the built-in catalog or a --catalog file (YAML or JSON, same schema) and validates it
@@ -42,6 +50,8 @@ public final class CatalogLoader {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern SPKI = Pattern.compile("[0-9a-f]{64}");
+    /** An IATA airport code as it appears in drp-xxx host names and registration codes. */
+    private static final Pattern AIRPORT = Pattern.compile("[a-z]{3}");
     /** Variables every region provides to templates; region {@code vars} add more. */
     static final Set<String> STANDARD_VARS = Set.of("region", "airport", "healthCheckHost", "directoryId");
 
@@ -74,9 +84,15 @@ public final class CatalogLoader {
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        // An empty list item or map value ("- " or "key:") is an error here, not a null that
+        // would surface later as a NullPointerException.
+        mapper.setDefaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
         CatalogFile.Root root;
-        try {
-            root = mapper.readValue(in, CatalogFile.Root.class);
+        try (JsonParser parser = mapper.createParser(in)) {
+            if (parser.nextToken() == null) {
+                throw new WscheckException(name + ": the file is empty");
+            }
+            root = mapper.readValue(parser, CatalogFile.Root.class);
         } catch (JsonProcessingException e) {
             throw new WscheckException(name + ": " + describe(e));
         } catch (IOException e) {
@@ -92,24 +108,78 @@ public final class CatalogLoader {
         }
     }
 
-    /** Turns a Jackson error into "line 12: unknown field 'prob' at requirements[3]" form. */
+    /**
+     * Turns a Jackson error into "line 12: unknown field 'prob' at requirements[3]" form, and a
+     * YAML syntax error into "line 4, column 1: not valid YAML: ...".
+     */
     private static String describe(JsonProcessingException e) {
-        StringBuilder sb = new StringBuilder();
         JsonLocation loc = e.getLocation();
+        Optional<YAMLException> yaml = yamlCause(e);
+        if (yaml.isPresent()) {
+            return syntax(yaml.get(), loc);
+        }
+        StringBuilder sb = new StringBuilder();
         if (loc != null && loc.getLineNr() > 0) {
             sb.append("line ").append(loc.getLineNr()).append(": ");
         }
         if (e instanceof UnrecognizedPropertyException u) {
             sb.append("unknown field '").append(u.getPropertyName()).append("'");
+        } else if (e instanceof InvalidNullException) {
+            sb.append("empty value");
+        } else if (e instanceof MismatchedInputException m && m.getPath().isEmpty()) {
+            // The document is a scalar or a list, not the mapping the schema starts with.
+            return sb.append("not a catalog: the top level must be a mapping (schemaVersion, version, sources, ...)").toString();
         } else {
             String m = e.getOriginalMessage();
             int cut = m.indexOf(" (");
             sb.append(cut > 0 ? m.substring(0, cut) : m);
         }
         if (e instanceof JsonMappingException jm && !jm.getPath().isEmpty()) {
-            sb.append(" at ").append(path(jm.getPath()));
+            List<JsonMappingException.Reference> refs = jm.getPath();
+            if (e instanceof UnrecognizedPropertyException) {
+                // The last reference is the unknown field itself, already named.
+                refs = refs.subList(0, refs.size() - 1);
+            }
+            if (!refs.isEmpty()) {
+                sb.append(" at ").append(path(refs));
+            }
         }
         return sb.toString().replace('\n', ' ');
+    }
+
+    private static Optional<YAMLException> yamlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof YAMLException y) {
+                return Optional.of(y);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "line 4, column 1: not valid YAML: found unexpected end of stream (while scanning ...)". */
+    private static String syntax(YAMLException y, JsonLocation loc) {
+        StringBuilder sb = new StringBuilder();
+        if (y instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            Mark at = m.getProblemMark();
+            sb.append("line ").append(at.getLine() + 1).append(", column ").append(at.getColumn() + 1)
+                    .append(": not valid YAML: ").append(m.getProblem());
+            if (m.getContext() != null) {
+                sb.append(" (").append(m.getContext());
+                Mark from = m.getContextMark();
+                if (from != null && from.getLine() != at.getLine()) {
+                    sb.append(" from line ").append(from.getLine() + 1);
+                }
+                sb.append(')');
+            }
+        } else {
+            if (loc != null && loc.getLineNr() > 0) {
+                sb.append("line ").append(loc.getLineNr()).append(": ");
+            }
+            String m = y.getMessage() == null ? y.toString() : y.getMessage();
+            int nl = m.indexOf('\n');
+            sb.append("not valid YAML: ").append(nl > 0 ? m.substring(0, nl) : m);
+        }
+        return sb.toString().replace('\n', ' ').replace('\t', ' ');
     }
 
     private static String path(List<JsonMappingException.Reference> refs) {
@@ -139,7 +209,8 @@ public final class CatalogLoader {
 
         Catalog catalog() {
             if (root.schemaVersion() == null || root.schemaVersion() != 1) {
-                throw new IllegalArgumentException("schemaVersion must be 1 (found " + root.schemaVersion() + ")");
+                throw new IllegalArgumentException("schemaVersion: must be 1 (found "
+                        + (root.schemaVersion() == null ? "none" : root.schemaVersion()) + ")");
             }
             String version = required(root.version(), "version");
             Map<String, Source> sources = new LinkedHashMap<>();
@@ -155,6 +226,7 @@ public final class CatalogLoader {
             List<PublicRoot> roots = publicRoots();
             Map<String, RegionDef> regions = regions(sources);
             List<RequirementDef> requirements = requirements(sources, regions.keySet(), protocols.keySet());
+            checkRegionOverrides(regions, requirements);
             Catalog catalog = new Catalog(1, version, origin, Map.copyOf(sources), Map.copyOf(protocols), roots,
                     List.copyOf(requirements), java.util.Collections.unmodifiableMap(regions));
             checkTemplates(catalog);
@@ -247,10 +319,18 @@ public final class CatalogLoader {
                 }
                 Map<String, List<String>> endpoints = new LinkedHashMap<>();
                 nonNull(r.endpoints()).forEach((k, v) -> endpoints.put(k, List.copyOf(nonNull(v))));
-                out.put(code, new RegionDef(code, required(r.name(), where + ".name"),
-                        required(r.airport(), where + ".airport").toLowerCase(Locale.ROOT), hc, gateways,
-                        Map.copyOf(nonNull(r.vars())), java.util.Collections.unmodifiableMap(endpoints),
-                        Map.copyOf(nonNull(r.notPublished())), List.copyOf(errata), sourceKey(r.source(), sources, where)));
+                String airport = nullToEmpty(r.airport()).toLowerCase(Locale.ROOT);
+                if (!airport.isEmpty() && !AIRPORT.matcher(airport).matches()) {
+                    throw new IllegalArgumentException(where + ".airport: '" + r.airport() + "' is not a three-letter IATA code");
+                }
+                for (RegionDef other : out.values()) {
+                    if (!airport.isEmpty() && other.airport().equals(airport)) {
+                        throw new IllegalArgumentException(where + ".airport: '" + airport + "' is already the airport of " + other.code());
+                    }
+                }
+                out.put(code, new RegionDef(code, required(r.name(), where + ".name"), airport, hc, gateways,
+                        ordered(r.vars()), java.util.Collections.unmodifiableMap(endpoints),
+                        ordered(r.notPublished()), List.copyOf(errata), sourceKey(r.source(), sources, where)));
             }
             return out;
         }
@@ -314,11 +394,8 @@ public final class CatalogLoader {
                 for (String ep : endpoints) {
                     checkProbesFit(ep, probes, where);
                 }
-                for (String reg : concat(nonNull(r.regions()), nonNull(r.exceptRegions()))) {
-                    if (!regions.contains(reg)) {
-                        throw new IllegalArgumentException(where + ": unknown region '" + reg + "'");
-                    }
-                }
+                knownRegions(nonNull(r.regions()), regions, where + ".regions");
+                knownRegions(nonNull(r.exceptRegions()), regions, where + ".exceptRegions");
                 Rule rule = Rule.NONE;
                 if (r.rule() != null && r.rule().udpFallback() != null) {
                     if (!ids.contains(r.rule().udpFallback())) {
@@ -341,6 +418,52 @@ public final class CatalogLoader {
                         sourceKey(r.source(), sources, where), List.copyOf(nonNull(r.notes()))));
             }
             return out;
+        }
+
+        private static void knownRegions(List<String> named, Set<String> regions, String where) {
+            for (String reg : named) {
+                if (!regions.contains(reg)) {
+                    throw new IllegalArgumentException(where + ": unknown region '" + reg + "'");
+                }
+            }
+        }
+
+        /**
+         * A region's {@code endpoints} and {@code notPublished} must name requirements that apply
+         * to it; otherwise a typo or a forgotten {@code regions:} entry would silently drop them.
+         * Replacement endpoints must suit the requirement's probes like its own endpoints do.
+         */
+        private static void checkRegionOverrides(Map<String, RegionDef> regions, List<RequirementDef> requirements) {
+            Map<String, RequirementDef> byId = new LinkedHashMap<>();
+            requirements.forEach(r -> byId.put(r.id(), r));
+            for (RegionDef region : regions.values()) {
+                for (String id : region.endpoints().keySet()) {
+                    String where = "regions." + region.code() + ".endpoints." + id;
+                    RequirementDef req = applicable(byId, id, region, where);
+                    if (region.endpoints().get(id).isEmpty()) {
+                        throw new IllegalArgumentException(where + ": empty (list the requirement under notPublished instead)");
+                    }
+                    for (String ep : region.endpoints().get(id)) {
+                        checkProbesFit(ep, req.probes(), where);
+                    }
+                }
+                for (String id : region.notPublished().keySet()) {
+                    String where = "regions." + region.code() + ".notPublished." + id;
+                    applicable(byId, id, region, where);
+                    required(region.notPublished().get(id), where);
+                }
+            }
+        }
+
+        private static RequirementDef applicable(Map<String, RequirementDef> byId, String id, RegionDef region, String where) {
+            RequirementDef req = byId.get(id);
+            if (req == null) {
+                throw new IllegalArgumentException(where + ": no requirement '" + id + "'");
+            }
+            if (!req.appliesTo(region.code())) {
+                throw new IllegalArgumentException(where + ": requirement '" + id + "' does not apply to " + region.code() + " (see its regions/exceptRegions)");
+            }
+            return req;
         }
 
         /** Each endpoint scheme admits only the probes that make sense for it. */
@@ -388,7 +511,10 @@ public final class CatalogLoader {
                                 throw new IllegalArgumentException(where + ": '" + t + "' uses {" + var + "}, which the region does not define");
                             }
                             if (var.equals("healthCheckHost") && region.healthCheck().isEmpty()) {
-                                throw new IllegalArgumentException(where + ": uses {healthCheckHost} but the region has no healthCheck (list the requirement under notPublished)");
+                                throw new IllegalArgumentException(where + ": '" + t + "' uses {healthCheckHost}, but the region has no healthCheck (list the requirement under notPublished)");
+                            }
+                            if (var.equals("airport") && region.airport().isEmpty()) {
+                                throw new IllegalArgumentException(where + ": '" + t + "' uses {airport}, but the region has no airport");
                             }
                         }
                     }
@@ -456,6 +582,11 @@ public final class CatalogLoader {
 
         private static <T> List<T> nonNull(List<T> l) {
             return l == null ? List.of() : l;
+        }
+
+        /** An immutable copy that keeps the file's order (reports list entries as written). */
+        private static <V> Map<String, V> ordered(Map<String, V> m) {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(nonNull(m)));
         }
 
         private static <K, V> Map<K, V> nonNull(Map<K, V> m) {

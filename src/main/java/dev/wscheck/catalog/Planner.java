@@ -53,9 +53,14 @@ public final class Planner {
                 out.add(new PlannedRequirement(def, List.of(), List.of(), List.of(), List.of(), skipReason));
                 continue;
             }
-            List<String> endpoints = expandAll(r.endpoints().getOrDefault(def.id(), def.endpoints()), vars);
+            List<String> templates = r.endpoints().getOrDefault(def.id(), def.endpoints());
+            List<String> endpoints = expandAll(templates, vars);
             List<String> v6 = expandAll(def.ipv6Endpoints(), vars);
             List<String> allow = expandAll(def.allowlistOnly(), vars);
+            if (skipReason.isEmpty() && endpoints.isEmpty() && !templates.isEmpty()) {
+                // Every endpoint is a name built from the directory id (an awsapps.com login page).
+                skipReason = Optional.of("needs --directory-id: its endpoints are built from the directory id");
+            }
             List<PlannedCheck> checks = skipReason.isPresent() ? List.of() : checks(def, endpoints);
             out.add(new PlannedRequirement(def, endpoints, v6, allow, checks, skipReason));
         }
@@ -66,7 +71,9 @@ public final class Planner {
     static Map<String, String> variables(RegionDef region, Optional<String> directoryId) {
         Map<String, String> vars = new HashMap<>(region.vars());
         vars.put("region", region.code());
-        vars.put("airport", region.airport());
+        if (!region.airport().isEmpty()) {
+            vars.put("airport", region.airport());
+        }
         region.healthCheck().ifPresent(h -> vars.put("healthCheckHost", h.host()));
         directoryId.ifPresent(d -> vars.put("directoryId", d));
         return vars;

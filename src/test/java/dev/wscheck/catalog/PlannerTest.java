@@ -1,0 +1,179 @@
+package dev.wscheck.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wscheck.WscheckException;
+import dev.wscheck.probe.CheckSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The planner on the built-in catalog: --only/--skip, --protocol, --directory-id, check chains. */
+class PlannerTest {
+    private static final Catalog CATALOG = BuiltinCatalogTest.CATALOG;
+    private static final List<String> BOTH = List.of("pcoip", "dcv");
+
+    // ---- --only / --skip ----
+
+    record Filter(String name, List<String> only, List<String> skip, List<String> checked) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Filter> filters() {
+        return Stream.of(
+                new Filter("--only by id checks that requirement alone", List.of("ws-broker"), List.of(), List.of("ws-broker")),
+                new Filter("--only by category checks that category", List.of("broker"), List.of(), List.of("session-broker", "ws-broker")),
+                new Filter("--only takes ids and categories together", List.of("captcha", "directory"), List.of(),
+                        List.of("directory-settings", "login-page-assets", "captcha")),
+                new Filter("--skip by category leaves the rest", List.of("streaming"), List.of("streaming"), List.of()),
+                new Filter("--skip by id removes it from --only's category", List.of("streaming"),
+                        List.of("pcoip-latency", "dcv-latency"),
+                        List.of("pcoip-streaming-tcp", "pcoip-streaming-udp", "dcv-streaming-tcp", "dcv-streaming-udp")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filters")
+    void onlyAndSkipSelectRequirements(Filter c) {
+        Plan p = Planner.plan(CATALOG, "ap-northeast-1", BOTH, Optional.empty(), c.only(), c.skip());
+        List<String> checked = new ArrayList<>();
+        for (PlannedRequirement r : p.requirements()) {
+            if (r.skipReason().isEmpty() && !r.checks().isEmpty()) {
+                checked.add(r.id());
+            } else if (r.skipReason().isPresent()) {
+                String reason = r.skipReason().get();
+                boolean skippedByFilter = reason.equals("not selected by --only") || reason.equals("skipped by --skip");
+                assertTrue(skippedByFilter, r.id() + ": " + reason);
+            }
+        }
+        assertEquals(c.checked(), checked);
+    }
+
+    @Test
+    void skipByIdLeavesEverythingElseAsPlanned() {
+        Plan all = Planner.plan(CATALOG, "ap-northeast-1", BOTH, Optional.empty(), List.of(), List.of());
+        Plan p = Planner.plan(CATALOG, "ap-northeast-1", BOTH, Optional.empty(), List.of(), List.of("captcha"));
+        for (PlannedRequirement r : p.requirements()) {
+            if (r.id().equals("captcha")) {
+                assertEquals(Optional.of("skipped by --skip"), r.skipReason());
+                assertEquals(List.of(), r.checks());
+            } else {
+                assertEquals(all.requirement(r.id()).orElseThrow(), r);
+            }
+        }
+    }
+
+    @Test
+    void aFilterNamingNoIdOrCategoryIsBadInput() {
+        WscheckException e = assertThrows(WscheckException.class,
+                () -> Planner.plan(CATALOG, "ap-northeast-1", BOTH, Optional.empty(), List.of("brokers"), List.of()));
+        assertEquals("--only brokers: no requirement id or category of that name (see wscheck requirements)", e.getMessage());
+    }
+
+    @Test
+    void anUnknownRegionIsBadInputNamingTheKnownOnes() {
+        WscheckException e = assertThrows(WscheckException.class,
+                () -> Planner.plan(CATALOG, "ap-northeast-9", BOTH, Optional.empty(), List.of(), List.of()));
+        assertEquals("unknown region 'ap-northeast-9' (known: " + String.join(", ", BuiltinCatalogTest.REGIONS) + ")", e.getMessage());
+    }
+
+    // ---- not published ----
+
+    @Test
+    void notPublishedRequirementsAreSkippedWithTheReasonEvenWhenSelected() {
+        Plan p = Planner.plan(CATALOG, "us-east-2", BOTH, Optional.empty(), List.of("streaming"), List.of());
+        PlannedRequirement udp = p.requirement("pcoip-streaming-udp").orElseThrow();
+        assertEquals(Optional.of("not published for us-east-2: S1 lists no PCoIP gateway range and no health-check host"), udp.skipReason());
+        assertEquals(List.of(), udp.endpoints());
+        assertEquals(List.of(), udp.checks());
+        assertEquals(Optional.of("not published for us-east-2: S1 lists no DCV gateway domain; allow TCP/UDP 443 to the DCV gateway ranges"),
+                p.requirement("dcv-gateway-443").orElseThrow().skipReason());
+    }
+
+    // ---- --protocol ----
+
+    @Test
+    void protocolSelectionDropsTheOtherProtocolsRequirements() {
+        Plan p = Planner.plan(CATALOG, "ap-northeast-1", List.of("dcv"), Optional.empty(), List.of(), List.of());
+        assertTrue(p.requirements().stream().noneMatch(r -> r.def().protocol().equals("pcoip")));
+        assertTrue(p.requirement("dcv-streaming-udp").isPresent());
+        assertTrue(p.requirement("captcha").isPresent(), "protocol 'any' stays");
+    }
+
+    // ---- --directory-id ----
+
+    record Directory(String name, String region, Optional<String> directoryId, String requirement, List<String> endpoints, Optional<String> skip) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Directory> directoryIds() {
+        Optional<String> id = Optional.of("d-1234567890");
+        return Stream.of(
+                new Directory("a {directoryId} path is cut to its host without an id", "ap-northeast-1", Optional.empty(), "directory-settings",
+                        List.of("https://d32i4gd7pg4909.cloudfront.net/", "https://d21ui22avrxoh6.cloudfront.net/",
+                                "https://d3s98kk2h6f4oh.cloudfront.net/", "https://dyqsoz7pkju4e.cloudfront.net/"), Optional.empty()),
+                new Directory("a {directoryId} path is filled in with an id", "ap-northeast-1", id, "directory-settings",
+                        List.of("https://d32i4gd7pg4909.cloudfront.net/prod/ap-northeast-1/d-1234567890", "https://d32i4gd7pg4909.cloudfront.net/",
+                                "https://d21ui22avrxoh6.cloudfront.net/prod/ap-northeast-1/d-1234567890",
+                                "https://d3s98kk2h6f4oh.cloudfront.net/", "https://dyqsoz7pkju4e.cloudfront.net/"), Optional.empty()),
+                new Directory("{directoryId}.awsapps.com is left out without an id", "ap-northeast-1", Optional.empty(), "login-pages",
+                        List.of("https://ap-northeast-1.signin.aws/", "https://ap-northeast-1.signin.aws.amazon.com/",
+                                "https://ap-northeast-1.sso.signin.aws/", "https://ap-northeast-1.apps.signin.aws/"), Optional.empty()),
+                new Directory("{directoryId}.awsapps.com is checked with an id", "ap-northeast-1", id, "login-pages",
+                        List.of("https://d-1234567890.awsapps.com/", "https://ap-northeast-1.signin.aws/",
+                                "https://ap-northeast-1.signin.aws.amazon.com/", "https://ap-northeast-1.sso.signin.aws/",
+                                "https://ap-northeast-1.apps.signin.aws/"), Optional.empty()),
+                new Directory("a requirement whose every endpoint needs the id is skipped without one", "us-east-2", Optional.empty(), "login-pages",
+                        List.of(), Optional.of("needs --directory-id: its endpoints are built from the directory id")),
+                new Directory("that requirement is checked with an id", "us-east-2", id, "login-pages",
+                        List.of("https://d-1234567890.awsapps.com/"), Optional.empty()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("directoryIds")
+    void directoryIdFillsOrCutsTemplates(Directory c) {
+        PlannedRequirement r = Planner.plan(CATALOG, c.region(), BOTH, c.directoryId(), List.of(), List.of())
+                .requirement(c.requirement()).orElseThrow();
+        assertEquals(c.endpoints(), r.endpoints());
+        assertEquals(c.skip(), r.skipReason());
+        assertEquals(c.skip().isPresent(), r.checks().isEmpty());
+    }
+
+    // ---- check chains ----
+
+    @Test
+    void anHttpsEndpointIsCheckedDnsThenTcpThenTlsThenHttps() {
+        PlannedRequirement r = Planner.plan(CATALOG, "ap-northeast-1", BOTH, Optional.empty(), List.of(), List.of())
+                .requirement("ws-broker").orElseThrow();
+        assertEquals(List.of(
+                "dns ws-broker-service.ap-northeast-1.amazonaws.com <- -",
+                "tcp ws-broker-service.ap-northeast-1.amazonaws.com:443 <- dns ws-broker-service.ap-northeast-1.amazonaws.com",
+                "tls ws-broker-service.ap-northeast-1.amazonaws.com:443 <- tcp ws-broker-service.ap-northeast-1.amazonaws.com:443",
+                "https https://ws-broker-service.ap-northeast-1.amazonaws.com/ping <- tls ws-broker-service.ap-northeast-1.amazonaws.com:443"),
+                chain(r));
+    }
+
+    @Test
+    void udpAndLatencyDependOnTheDnsAnswerOnly() {
+        Plan p = Planner.plan(CATALOG, "ap-northeast-1", BOTH, Optional.empty(), List.of(), List.of());
+        assertEquals(List.of("dns drp-nrt.amazonworkspaces.com <- -", "udp drp-nrt.amazonworkspaces.com:4172 <- dns drp-nrt.amazonworkspaces.com"),
+                chain(p.requirement("pcoip-streaming-udp").orElseThrow()));
+        assertEquals(List.of("dns drp-nrt.amazonworkspaces.com <- -", "latency drp-nrt.amazonworkspaces.com:4195 <- dns drp-nrt.amazonworkspaces.com"),
+                chain(p.requirement("dcv-latency").orElseThrow()));
+    }
+
+    private static List<String> chain(PlannedRequirement r) {
+        return r.checks().stream().map(c -> c.spec().key() + " <- " + c.after().map(CheckSpec::key).orElse("-")).toList();
+    }
+}
