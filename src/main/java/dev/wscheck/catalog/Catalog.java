@@ -10,6 +10,8 @@ import java.util.Optional;
  * validated by {@link CatalogLoader}; immutable.
  *
  * @param origin {@code builtin} or {@code file}
+ * @param expectPrivateAddresses the catalog's names resolve to private or loopback addresses (a lab,
+ *                               a test, PrivateLink endpoints), so such DNS answers are not sinkholes
  */
 public record Catalog(
         int schemaVersion,
@@ -19,7 +21,8 @@ public record Catalog(
         Map<String, ProtocolSpec> protocols,
         List<PublicRoot> publicRoots,
         List<RequirementDef> requirements,
-        Map<String, RegionDef> regions) {
+        Map<String, RegionDef> regions,
+        boolean expectPrivateAddresses) {
 
     public Optional<RegionDef> region(String code) {
         return Optional.ofNullable(regions.get(code));

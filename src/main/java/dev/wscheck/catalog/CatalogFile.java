@@ -18,7 +18,8 @@ final class CatalogFile {
             Map<String, Protocol> protocols,
             List<Root.PublicRootYaml> publicRoots,
             List<Requirement> requirements,
-            Map<String, Region> regions) {
+            Map<String, Region> regions,
+            Boolean expectPrivateAddresses) {
         record PublicRootYaml(String name, String spkiSha256) {}
     }
 

@@ -228,7 +228,8 @@ public final class CatalogLoader {
             List<RequirementDef> requirements = requirements(sources, regions.keySet(), protocols.keySet());
             checkRegionOverrides(regions, requirements);
             Catalog catalog = new Catalog(1, version, origin, Map.copyOf(sources), Map.copyOf(protocols), roots,
-                    List.copyOf(requirements), java.util.Collections.unmodifiableMap(regions));
+                    List.copyOf(requirements), java.util.Collections.unmodifiableMap(regions),
+                    Boolean.TRUE.equals(root.expectPrivateAddresses()));
             checkTemplates(catalog);
             return catalog;
         }

@@ -130,7 +130,7 @@ final class CheckCommand implements Callable<Integer> {
         region.announce(ctx.err());
 
         RunResult run;
-        try (SharedResources resources = new SharedResources(dns, trustSettings, samples, SAMPLE_SPACING)) {
+        try (SharedResources resources = new SharedResources(dns, trustSettings, samples, SAMPLE_SPACING, catalog.expectPrivateAddresses())) {
             Engine engine = new Engine(ProbeRegistry.standard());
             RunSettings settings = new RunSettings(timeout, deadline, RunSettings.DEFAULT_PARALLELISM, routing);
             run = engine.run(plan, settings, resources, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));

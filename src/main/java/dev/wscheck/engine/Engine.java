@@ -61,6 +61,7 @@ public final class Engine {
             int total = first.size();
             AtomicInteger done = new AtomicInteger();
             progress.started(total);
+            Map<ProbeKind, CompletableFuture<Void>> prepared = prepare(first.values(), resources, pool);
             // Plan order lists a check's predecessor before it, so one pass in order suffices.
             for (PlannedRequirement req : plan.requirements()) {
                 for (PlannedCheck pc : req.checks()) {
@@ -75,13 +76,14 @@ public final class Engine {
                             && pc.spec().probe() != ProbeKind.UDP && pc.spec().probe() != ProbeKind.LATENCY) {
                         after = Optional.empty();
                     }
+                    CompletableFuture<Void> ready = prepared.get(pc.spec().probe());
                     CompletableFuture<ProbeResult> f;
                     if (after.isEmpty()) {
-                        f = CompletableFuture.supplyAsync(() -> runOne(pc.spec(), Optional.empty(), transport, settings, resources), pool);
+                        f = ready.thenApplyAsync(v -> runOne(pc.spec(), Optional.empty(), transport, settings, resources), pool);
                     } else {
                         CheckSpec prevSpec = after.get();
                         CompletableFuture<ProbeResult> prev = futures.get(key(req, prevSpec, settings));
-                        f = prev.thenApplyAsync(p -> p.isOk()
+                        f = prev.thenCombine(ready, (p, v) -> p).thenApplyAsync(p -> p.allowsNextStep()
                                 ? runOne(pc.spec(), p.address(), transport, settings, resources)
                                 : skipped(prevSpec, p), pool);
                     }
@@ -107,6 +109,21 @@ public final class Engine {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Starts each probe's preparation once, for the kinds the plan uses; a failed preparation still lets checks run. */
+    private Map<ProbeKind, CompletableFuture<Void>> prepare(Iterable<PlannedCheck> checks, ProbeResources resources, ExecutorService pool) {
+        Map<ProbeKind, CompletableFuture<Void>> out = new java.util.EnumMap<>(ProbeKind.class);
+        for (PlannedCheck pc : checks) {
+            out.computeIfAbsent(pc.spec().probe(), kind -> CompletableFuture.runAsync(() -> {
+                try {
+                    registry.get(kind).prepare(resources);
+                } catch (RuntimeException | LinkageError e) {
+                    // the check itself will fail and say why
+                }
+            }, pool));
+        }
+        return out;
     }
 
     /** Two requirements share a check only when it would also take the same route. */

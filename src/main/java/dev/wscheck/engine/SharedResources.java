@@ -21,14 +21,26 @@ public final class SharedResources implements ProbeResources, AutoCloseable {
     private final TrustSettings trust;
     private final int samples;
     private final Duration spacing;
+    private final boolean privateAddressesExpected;
     private EventLoopGroup group;
     private OkHttpClient http;
 
-    public SharedResources(DnsServers dnsServers, TrustSettings trust, int samples, Duration spacing) {
+    /**
+     * @param samples latency samples per endpoint
+     * @param spacing pause between two latency samples
+     * @param privateAddressesExpected the catalog's {@code expectPrivateAddresses}
+     */
+    public SharedResources(DnsServers dnsServers, TrustSettings trust, int samples, Duration spacing, boolean privateAddressesExpected) {
         this.dnsServers = dnsServers;
         this.trust = trust;
         this.samples = samples;
         this.spacing = spacing;
+        this.privateAddressesExpected = privateAddressesExpected;
+    }
+
+    @Override
+    public boolean privateAddressesExpected() {
+        return privateAddressesExpected;
     }
 
     @Override

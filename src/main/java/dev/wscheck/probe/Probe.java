@@ -14,5 +14,13 @@ package dev.wscheck.probe;
 public interface Probe {
     ProbeKind kind();
 
+    /**
+     * Builds expensive shared state (an event loop, a trust manager, an HTTP client) once per run,
+     * before the first check of this kind starts, so that a check's timeout is spent on the wire and
+     * not on class loading. Runs concurrently with checks of other kinds (the DNS steps, usually).
+     * Must not send anything and must not throw; failures are left for {@link #run} to report.
+     */
+    default void prepare(ProbeResources resources) {}
+
     ProbeResult run(CheckSpec check, ProbeContext ctx);
 }

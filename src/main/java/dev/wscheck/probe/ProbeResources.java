@@ -17,6 +17,12 @@ public interface ProbeResources {
     /** Which roots are trusted (JDK + --trust) and which count as genuine (public roots). */
     TrustSettings trust();
 
+    /**
+     * True when the catalog describes endpoints that resolve to private or loopback addresses
+     * (a lab, a test, PrivateLink): such answers are then not DNS sinkholes. 0.0.0.0 always is.
+     */
+    boolean privateAddressesExpected();
+
     /** A shared netty NIO event loop group for UDP probes. */
     EventLoopGroup eventLoopGroup();
 

@@ -46,6 +46,14 @@ public record ProbeResult(
         return outcome == Outcome.OK || outcome == Outcome.UDP_REPLY;
     }
 
+    /**
+     * Returns true when the steps that depend on this one may run: it succeeded, or (DNS) the
+     * direct answer is usable although the operating system's view of the name differs.
+     */
+    public boolean allowsNextStep() {
+        return isOk() || (outcome == Outcome.DNS_INCONSISTENT && address.isPresent());
+    }
+
     public ProbeResult withOutcome(Outcome newOutcome, String newDetail) {
         return new ProbeResult(newOutcome, newDetail, address, via, phases, duration, evidence);
     }

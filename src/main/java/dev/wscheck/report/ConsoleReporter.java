@@ -1,6 +1,7 @@
 package dev.wscheck.report;
 
 import dev.wscheck.ExitCode;
+import dev.wscheck.probe.tls.TlsEvidence;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -60,6 +61,10 @@ public final class ConsoleReporter implements Reporter {
                 if (verbose || (problem && bad)) {
                     out.println(indent(8) + mark(c.status()) + " " + c.probe() + " " + c.target() + "  " + colorFor(c.status(), c.outcome()));
                     out.println(indent(10) + dim(c.detail()));
+                    if (verbose && c.evidence() instanceof TlsEvidence tls && !tls.tlsVersion().isEmpty()) {
+                        out.println(indent(10) + dim(label("tls.facts", Map.of("issuer", tls.issuer(), "root", tls.anchorName(),
+                                "version", tls.tlsVersion(), "cipher", tls.cipherSuite(), "days", Long.toString(tls.leafDaysToExpiry())))));
+                    }
                 }
             }
             if (problem && !q.note().isEmpty()) {
@@ -85,6 +90,9 @@ public final class ConsoleReporter implements Reporter {
         for (String[] l : lines) {
             out.println("  " + pad(l[0] + ":", w2) + protocolVerdict(r, l[1]));
         }
+        if (r.findings() != null) {
+            findings(out, r.findings());
+        }
         out.println();
         ExitCode exit = exitFor(r.status());
         Map<String, String> v = new HashMap<>();
@@ -101,6 +109,27 @@ public final class ConsoleReporter implements Reporter {
             out.println(dim(label("hint.verbose", Map.of())));
         }
         out.flush();
+    }
+
+    /** TLS inspection and unreachable revocation endpoints are said once, for the whole run. */
+    private void findings(PrintWriter out, Report.Findings f) {
+        Report.TlsInspection tls = f.tlsInspection();
+        if (tls != null) {
+            out.println();
+            out.println(colorFor("fail", label("finding.tls", Map.of("issuers", String.join(", ", tls.issuers()),
+                    "affected", Integer.toString(tls.affectedDomains().size())))));
+            out.println("  " + label("finding.tls.exempt", Map.of()));
+            for (String d : tls.exemptDomains()) {
+                out.println("    " + d);
+            }
+        }
+        if (!f.revocationUnreachable().isEmpty()) {
+            out.println();
+            out.println(colorFor("warn", label("finding.revocation", Map.of())));
+            for (String u : f.revocationUnreachable()) {
+                out.println("    " + u);
+            }
+        }
     }
 
     /** Requirements left out by --only/--skip are listed only with -v. */

@@ -10,7 +10,7 @@ import java.util.Map;
  * renders this one value. Field order is the contract's order. Absent optional values are left
  * out of the JSON rather than written as null.
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "startedAt", "durationMs", "region", "protocols", "host", "proxy", "catalog", "status", "counts", "requirements"})
+@JsonPropertyOrder({"schemaVersion", "tool", "startedAt", "durationMs", "region", "protocols", "host", "proxy", "catalog", "status", "counts", "findings", "requirements"})
 public record Report(
         int schemaVersion,
         Tool tool,
@@ -23,6 +23,7 @@ public record Report(
         CatalogRef catalog,
         String status,
         Counts counts,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Findings findings,
         List<Requirement> requirements) {
 
     public static final int SCHEMA_VERSION = 1;
@@ -37,6 +38,16 @@ public record Report(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CatalogRef(String source, String version, String ipRangesCreateDate) {}
+
+    /**
+     * Addition to schema 1, present only when there is something to say: TLS inspection (who
+     * re-signs, which domains were seen re-signed, and every WorkSpaces domain of the region to
+     * exempt from decryption) and revocation endpoints that could not be reached.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Findings(TlsInspection tlsInspection, List<String> revocationUnreachable) {}
+
+    public record TlsInspection(List<String> issuers, List<String> affectedDomains, List<String> exemptDomains) {}
 
     @JsonPropertyOrder({"pass", "warn", "fail", "inconclusive", "skip"})
     public record Counts(int pass, int warn, int fail, int inconclusive, int skip) {}

@@ -9,6 +9,7 @@ import dev.wscheck.remediation.Remediation;
 import dev.wscheck.remediation.RemediationItem;
 import dev.wscheck.verdict.CheckVerdict;
 import dev.wscheck.verdict.Evaluator;
+import dev.wscheck.verdict.Findings;
 import dev.wscheck.verdict.RequirementVerdict;
 import dev.wscheck.verdict.Status;
 import java.time.Instant;
@@ -51,9 +52,16 @@ public final class ReportBuilder {
             reqs.add(requirement(v, remediation.title(v.requirement().def()), remediation.forRequirement(v, plan.region())));
         }
         Status overall = Evaluator.overall(verdicts, strict);
+        Findings f = Findings.of(verdicts);
+        Report.Findings findings = null;
+        if (f.tlsInspection().isPresent() || !f.revocationUnreachable().isEmpty()) {
+            Report.TlsInspection tls = f.tlsInspection().map(t -> new Report.TlsInspection(t.issuers(), t.domains(),
+                    RequirementsTable.domains(plan))).orElse(null);
+            findings = new Report.Findings(tls, f.revocationUnreachable());
+        }
         Instant started = run.startedAt().truncatedTo(ChronoUnit.MILLIS);
         return new Report(Report.SCHEMA_VERSION, tool, started.toString(), run.duration().toMillis(), plan.region().code(),
-                plan.protocols(), host, proxy, catalog, overall.id(), new Report.Counts(pass, warn, fail, inconclusive, skip), reqs);
+                plan.protocols(), host, proxy, catalog, overall.id(), new Report.Counts(pass, warn, fail, inconclusive, skip), findings, reqs);
     }
 
     private static Report.Requirement requirement(RequirementVerdict v, String title, List<RemediationItem> items) {

@@ -55,7 +55,7 @@ class CliTest {
                 new BadInput("trust file that holds no certificate", List.of("check", "--trust", notPem.toString()), "--trust " + notPem),
                 new BadInput("unknown --only value", List.of("check", "--only", "teleport"), "--only teleport: no requirement id or category"),
                 new BadInput("unknown protocol", List.of("check", "--protocol", "rdp"), "--protocol rdp"),
-                new BadInput("malformed registration code", List.of("check", "--registration-code", "hello"), "is not a registration code"),
+                new BadInput("malformed registration code", List.of("check", "--registration-code", "hello"), "--registration-code: registration code 'hello' has no '+'"),
                 new BadInput("unknown language", List.of("--lang", "fr", "check"), "--lang fr"),
                 new BadInput("unknown option", List.of("check", "--frobnicate"), "Unknown option: '--frobnicate'"),
                 new BadInput("explain of nothing known", List.of("explain", "no-such-thing"), "explain no-such-thing"),

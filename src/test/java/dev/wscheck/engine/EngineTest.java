@@ -33,7 +33,7 @@ class EngineTest {
     private RunResult run(Plan plan, Duration timeout, Duration deadline) {
         Engine engine = new Engine(ProbeRegistry.of(dns, tcp, tls, https, udp, latency));
         try (SharedResources res = new SharedResources(new DnsServers(List.of(), "explicit"),
-                new TrustSettings(List.of(), CATALOG.publicRoots(), "catalog"), 3, Duration.ZERO)) {
+                new TrustSettings(List.of(), CATALOG.publicRoots(), "catalog"), 3, Duration.ZERO, false)) {
             return engine.run(plan, new RunSettings(timeout, deadline, RunSettings.DEFAULT_PARALLELISM, Routing.direct()), res, ProgressListener.NONE);
         }
     }
@@ -102,7 +102,7 @@ class EngineTest {
     void aProbeThatThrowsIsReportedAsAnErrorNotACrash() {
         Engine engine = new Engine(ProbeRegistry.of(dns)); // no TCP probe registered: wiring bug
         try (SharedResources res = new SharedResources(new DnsServers(List.of(), "explicit"),
-                new TrustSettings(List.of(), CATALOG.publicRoots(), "catalog"), 3, Duration.ZERO)) {
+                new TrustSettings(List.of(), CATALOG.publicRoots(), "catalog"), 3, Duration.ZERO, false)) {
             RunResult r = engine.run(tokyo(List.of("pcoip-streaming-tcp")),
                     new RunSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 4, Routing.direct()), res, ProgressListener.NONE);
             Map<String, Outcome> o = outcomes(r, "pcoip-streaming-tcp");

@@ -106,7 +106,7 @@ public final class DnsProbe implements Probe {
         Duration dnsTime = Duration.ofNanos(System.nanoTime() - t0);
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
-        Finding direct = search.answer().map(r -> fromAnswer(r)).orElseGet(() -> noAnswer(search, servers, ctx.timeout()));
+        Finding direct = search.answer().map(r -> fromAnswer(r, ctx.resources().privateAddressesExpected())).orElseGet(() -> noAnswer(search, servers, ctx.timeout()));
         Finding finding = view.disagreesWith(direct.addresses()) ? inconsistent(direct, view) : direct;
 
         ProbeResult.Builder b = ProbeResult.builder()
@@ -174,13 +174,13 @@ public final class DnsProbe implements Probe {
     /** An outcome, the detail text after "host: ", and the addresses the direct query found. */
     private record Finding(Outcome outcome, String text, List<InetAddress> addresses) {}
 
-    private static Finding fromAnswer(ServerAttempt.Result r) {
+    private static Finding fromAnswer(ServerAttempt.Result r, boolean privateExpected) {
         List<InetAddress> all = new ArrayList<>(addresses(r.a()));
         all.addAll(addresses(r.aaaa()));
         String via = chain(r).size() > 1 ? " via CNAME " + joinNames(chain(r)) : "";
         if (!all.isEmpty()) {
             for (InetAddress address : all) {
-                Optional<String> reason = Sinkholes.reason(address);
+                Optional<String> reason = Sinkholes.reason(address, privateExpected);
                 if (reason.isPresent()) {
                     return new Finding(Outcome.DNS_SINKHOLED, "answer " + address.getHostAddress() + " is " + reason.get()
                             + ", which a public endpoint never has (DNS sinkhole or internal record)" + via, all);

@@ -19,7 +19,20 @@ final class Sinkholes {
      * {@code InetAddress.getByAddress} converts it.
      */
     static Optional<String> reason(InetAddress a) {
+        return reason(a, false);
+    }
+
+    /**
+     * As {@link #reason(InetAddress)}, but when {@code privateExpected} (a catalog describing lab,
+     * test or PrivateLink endpoints) only the unspecified range stays a sinkhole: 0.0.0.0 is never a
+     * destination, whereas a private or loopback address is what such a catalog's names have.
+     */
+    static Optional<String> reason(InetAddress a, boolean privateExpected) {
         byte[] b = a.getAddress();
+        if (privateExpected) {
+            boolean unspecified = a.isAnyLocalAddress() || (a instanceof Inet4Address && (b[0] & 0xff) == 0);
+            return unspecified ? reason(a, false) : Optional.empty();
+        }
         if (a instanceof Inet4Address) {
             return reason4(b[0] & 0xff, b[1] & 0xff, a.isAnyLocalAddress());
         }

@@ -8,6 +8,7 @@ import dev.wscheck.probe.Phase;
 import dev.wscheck.probe.Probe;
 import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.ProbeResources;
 import dev.wscheck.probe.ProbeResult;
 import dev.wscheck.probe.Target;
 import dev.wscheck.probe.tls.ChainRecorder;
@@ -76,6 +77,13 @@ public final class HttpsProbe implements Probe {
     @Override
     public ProbeKind kind() {
         return ProbeKind.HTTPS;
+    }
+
+    /** Reads the trust stores and builds the shared HTTP client once, before the first request. */
+    @Override
+    public void prepare(ProbeResources resources) {
+        trust.get(resources.trust());
+        resources.httpClient();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.wscheck.probe.Phase;
 import dev.wscheck.probe.Probe;
 import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.ProbeResources;
 import dev.wscheck.probe.ProbeResult;
 import dev.wscheck.probe.tls.TlsEvidence.RevocationEndpoint;
 import java.io.IOException;
@@ -52,6 +53,12 @@ public final class TlsProbe implements Probe {
     @Override
     public ProbeKind kind() {
         return ProbeKind.TLS;
+    }
+
+    /** Reads the trust stores once, before the first handshake. */
+    @Override
+    public void prepare(ProbeResources resources) {
+        trust.get(resources.trust());
     }
 
     @Override

@@ -476,7 +476,7 @@ class DnsProbeTest {
         String source = c.os().isPresent() ? "system" : "explicit";
         ProbeResult r;
         long t0 = System.nanoTime();
-        try (SharedResources resources = new SharedResources(new DnsServers(servers, source), new TrustSettings(List.of(), List.of(), "test"), 1, Duration.ZERO)) {
+        try (SharedResources resources = new SharedResources(new DnsServers(servers, source), new TrustSettings(List.of(), List.of(), "test"), 1, Duration.ZERO, false)) {
             ProbeContext ctx = new ProbeContext(c.timeout(), Optional.empty(), DirectTransport.INSTANCE, resources);
             r = new DnsProbe(os).run(new CheckSpec(ProbeKind.DNS, Target.parse("https://" + c.host() + "/")), ctx);
         }

@@ -213,7 +213,7 @@ class HttpsProbeTest {
     }
 
     private static SharedResources resources(TrustSettings trust) {
-        return new SharedResources(new DnsServers(List.of(), "explicit"), trust, 1, Duration.ZERO);
+        return new SharedResources(new DnsServers(List.of(), "explicit"), trust, 1, Duration.ZERO, false);
     }
 
     private static ProbeContext ctx(Duration timeout, Optional<InetAddress> address, Transport transport, SharedResources res) {

@@ -78,7 +78,7 @@ class LatencyProbeTest {
     void samplesConnectTimes(Case c) {
         try (TcpFixture f = c.fixture().get();
                 SharedResources resources = new SharedResources(new DnsServers(List.of(), "explicit"),
-                        new TrustSettings(List.of(), List.of(), "test"), SAMPLES, SPACING)) {
+                        new TrustSettings(List.of(), List.of(), "test"), SAMPLES, SPACING, false)) {
             CheckSpec spec = new CheckSpec(ProbeKind.LATENCY, new Target("tcp", "127.0.0.1", f.port(), ""));
             ProbeContext ctx = new ProbeContext(TIMEOUT, Optional.of(f.address()), DirectTransport.INSTANCE, resources);
 

@@ -32,7 +32,7 @@ class TcpProbeTest {
     /** Generous: the machine is small and shared. */
     private static final Duration SLACK = Duration.ofSeconds(4);
     private static final SharedResources RESOURCES =
-            new SharedResources(new DnsServers(List.of(), "explicit"), new TrustSettings(List.of(), List.of(), "test"), 3, Duration.ZERO);
+            new SharedResources(new DnsServers(List.of(), "explicit"), new TrustSettings(List.of(), List.of(), "test"), 3, Duration.ZERO, false);
 
     /** {@code expected} lists every outcome the case allows: one, except for a genuine race. */
     record Case(String name, Supplier<TcpFixture> fixture, boolean withAddress, Set<Outcome> expected, BiConsumer<TcpFixture, ProbeResult> more) {

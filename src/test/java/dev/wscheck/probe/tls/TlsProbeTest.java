@@ -207,7 +207,7 @@ class TlsProbeTest {
     }
 
     static SharedResources resources(TrustSettings trust) {
-        return new SharedResources(new DnsServers(List.of(), "explicit"), trust, 1, Duration.ZERO);
+        return new SharedResources(new DnsServers(List.of(), "explicit"), trust, 1, Duration.ZERO, false);
     }
 
     static ProbeContext ctx(Duration timeout, InetAddress address, SharedResources res) {

@@ -37,7 +37,7 @@ class UdpProbeTest {
     private static final Duration SLACK = Duration.ofSeconds(4);
     private static final int PLAIN_SIZE = UdpPayload.PLAIN_TEXT.length();
     private static final SharedResources RESOURCES =
-            new SharedResources(new DnsServers(List.of(), "explicit"), new TrustSettings(List.of(), List.of(), "test"), 3, Duration.ZERO);
+            new SharedResources(new DnsServers(List.of(), "explicit"), new TrustSettings(List.of(), List.of(), "test"), 3, Duration.ZERO, false);
 
     record Case(String name, Supplier<UdpFixture> fixture, boolean quic, boolean withAddress, Outcome expected,
             BiConsumer<UdpFixture, ProbeResult> more) {
