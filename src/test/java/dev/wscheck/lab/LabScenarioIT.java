@@ -1,0 +1,217 @@
+package dev.wscheck.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The scenario suite: wscheck, unmodified and with its built-in catalog, run inside the lab's
+ * client namespace against real dnsmasq, squid, microsocks, mitmproxy and nftables (see
+ * docs/lab.md), asserting each diagnosis from the JSON report. Runs only as root with the lab's
+ * packages; elsewhere it says on one line that it was skipped and why.
+ */
+@Tag("lab")
+class LabScenarioIT {
+    private static final int TIMEOUT_MS = 3000;
+    private static boolean locked;
+    private static String labCa;
+    private static String mitmCa;
+
+    @BeforeAll
+    static void labUp() throws Exception {
+        Optional<String> why = Lab.whyNot();
+        if (why.isPresent()) {
+            System.err.println("wscheck lab scenarios skipped: " + why.get());
+            Assumptions.abort(why.get());
+        }
+        locked = Lab.lock(600);
+        if (!locked) {
+            System.err.println("wscheck lab scenarios skipped: the lab is in use (/tmp/wscheck-lab.owner exists)");
+            Assumptions.abort("the lab is in use");
+        }
+        Lab.Result up = Lab.lab("up");
+        assertEquals(0, up.exit(), "scripts/lab up failed:\n" + up.out() + up.err());
+        labCa = Lab.lab("ca", "--lab").out().trim();
+        mitmCa = Lab.lab("ca", "--mitm").out().trim();
+    }
+
+    @AfterAll
+    static void labDown() throws Exception {
+        if (locked) {
+            try {
+                Lab.Result down = Lab.lab("down");
+                assertEquals(0, down.exit(), "scripts/lab down failed:\n" + down.out() + down.err());
+            } finally {
+                Lab.unlock();
+            }
+        }
+    }
+
+    /** What one run gave: the process result, its parsed JSON report, and how long the command took. */
+    record Run(Lab.Result result, JsonNode report, long wallMs) {
+        String status(String requirement) {
+            return requirement(requirement).path("status").asText();
+        }
+
+        JsonNode requirement(String id) {
+            for (JsonNode r : report.path("requirements")) {
+                if (r.path("id").asText().equals(id)) {
+                    return r;
+                }
+            }
+            throw new AssertionError("no requirement " + id);
+        }
+
+        JsonNode check(String requirement, String probe) {
+            for (JsonNode c : requirement(requirement).path("checks")) {
+                if (c.path("probe").asText().equals(probe)) {
+                    return c;
+                }
+            }
+            throw new AssertionError("no " + probe + " check in " + requirement);
+        }
+
+        /** Every requirement except {@code except} passes (or has nothing to probe). */
+        void othersPass(String... except) {
+            List<String> skip = List.of(except);
+            for (JsonNode r : report.path("requirements")) {
+                String id = r.path("id").asText();
+                if (!skip.contains(id)) {
+                    assertTrue(List.of("pass", "skip").contains(r.path("status").asText()), id + " should pass: " + r);
+                }
+            }
+        }
+
+        /** Requirements whose checks include an HTTPS probe. */
+        List<String> httpsRequirements() {
+            List<String> out = new ArrayList<>();
+            for (JsonNode r : report.path("requirements")) {
+                for (JsonNode c : r.path("checks")) {
+                    if (c.path("probe").asText().equals("https") && !out.contains(r.path("id").asText())) {
+                        out.add(r.path("id").asText());
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    record Scenario(String name, List<String> lab, List<String> extraArgs, int exit, Consumer<Run> expect) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Scenario> scenarios() {
+        return Stream.of(
+                new Scenario("clean network: every requirement passes, exit 0", List.of("clean"), List.of(), 0, run -> {
+                    run.othersPass();
+                    assertEquals("udp-reply", run.check("pcoip-streaming-udp", "udp").path("outcome").asText());
+                    assertEquals("ok", run.check("session-broker", "tls").path("outcome").asText());
+                }),
+                new Scenario("UDP 4172 dropped: PCoIP warns with udp-no-reply", List.of("udp-4172-drop"), List.of(), 1, run -> {
+                    assertEquals("warn", run.status("pcoip-streaming-udp"));
+                    assertEquals("udp-no-reply", run.check("pcoip-streaming-udp", "udp").path("outcome").asText());
+                    run.othersPass("pcoip-streaming-udp");
+                }),
+                new Scenario("UDP 4172 rejected: udp-port-unreachable", List.of("udp-4172-reject"), List.of(), 1, run -> {
+                    assertEquals("warn", run.status("pcoip-streaming-udp"));
+                    assertEquals("udp-port-unreachable", run.check("pcoip-streaming-udp", "udp").path("outcome").asText());
+                    run.othersPass("pcoip-streaming-udp");
+                }),
+                new Scenario("TCP 4172 rejected and TCP 4195 dropped: streaming fails", List.of("tcp-streaming-blocked"), List.of(), 2, run -> {
+                    assertEquals("fail", run.status("pcoip-streaming-tcp"));
+                    assertEquals("tcp-refused", run.check("pcoip-streaming-tcp", "tcp").path("outcome").asText());
+                    assertEquals("fail", run.status("dcv-streaming-tcp"));
+                    assertEquals("tcp-timeout", run.check("dcv-streaming-tcp", "tcp").path("outcome").asText());
+                    assertEquals("pass", run.status("session-broker"), "HTTPS is untouched");
+                }),
+                new Scenario("one HTTPS domain NXDOMAIN: exactly its requirement fails", List.of("dns-nxdomain", "connectivity.amazonworkspaces.com"), List.of(), 2, run -> {
+                    assertEquals("fail", run.status("connectivity-check"));
+                    assertEquals("dns-nxdomain", run.check("connectivity-check", "dns").path("outcome").asText());
+                    run.othersPass("connectivity-check");
+                }),
+                new Scenario("one domain sinkholed to 0.0.0.0: dns-sinkholed", List.of("dns-sinkhole", "skylight-cm.ap-northeast-1.amazonaws.com"), List.of(), 2, run -> {
+                    assertEquals("fail", run.status("session-broker"));
+                    assertEquals("dns-sinkholed", run.check("session-broker", "dns").path("outcome").asText());
+                    assertTrue(run.check("session-broker", "dns").path("detail").asText().contains("0.0.0.0"));
+                    run.othersPass("session-broker");
+                }),
+                new Scenario("TLS interception with the mitmproxy CA trusted by the PC: tls-intercepted naming it",
+                        List.of("mitm"), List.of("--trust", "@MITM"), 2, run -> {
+                    List<String> https = run.httpsRequirements();
+                    assertTrue(https.size() > 10, "HTTPS requirements: " + https);
+                    for (String id : https) {
+                        JsonNode tls = run.check(id, "tls");
+                        assertEquals("tls-intercepted", tls.path("outcome").asText(), id + ": " + tls);
+                        assertTrue(tls.path("detail").asText().contains("mitmproxy"), tls.path("detail").asText());
+                    }
+                    JsonNode inspection = run.report().path("findings").path("tlsInspection");
+                    assertTrue(inspection.path("issuers").toString().contains("mitmproxy"), inspection.toString());
+                    assertTrue(inspection.path("exemptDomains").toString().contains("skylight-cm.ap-northeast-1.amazonaws.com"));
+                    assertEquals("pass", run.status("pcoip-streaming-tcp"), "streaming is not intercepted");
+                }),
+                new Scenario("TLS interception by a CA the PC does not trust: tls-untrusted naming it", List.of("mitm"), List.of(), 2, run -> {
+                    for (String id : run.httpsRequirements()) {
+                        JsonNode tls = run.check(id, "tls");
+                        assertEquals("tls-untrusted", tls.path("outcome").asText(), id + ": " + tls);
+                        assertTrue(tls.path("detail").asText().contains("mitmproxy"), tls.path("detail").asText());
+                    }
+                }),
+                new Scenario("150 ms round trip: PCoIP latency warns, DCV passes, RTT measured within 20%", List.of("delay", "150"), List.of(), 1, run -> {
+                    assertEquals("warn", run.status("pcoip-latency"));
+                    assertEquals("latency-high", run.check("pcoip-latency", "latency").path("outcome").asText());
+                    assertEquals("pass", run.status("dcv-latency"));
+                    for (String id : List.of("pcoip-latency", "dcv-latency")) {
+                        double median = run.check(id, "latency").path("evidence").path("medianMs").asDouble();
+                        assertTrue(median >= 120 && median <= 180, id + " median " + median + " ms for an imposed 150 ms");
+                    }
+                }),
+                new Scenario("everything black-holed: the verdict comes within 1.5 x the timeout", List.of("blackhole"), List.of(), 2, run -> {
+                    long ms = run.report().path("durationMs").asLong();
+                    assertTrue(ms <= TIMEOUT_MS * 3 / 2, "the run took " + ms + " ms with --timeout " + TIMEOUT_MS + " ms");
+                    assertEquals("dns-timeout", run.check("session-broker", "dns").path("outcome").asText());
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void diagnoses(Scenario s) throws IOException, InterruptedException {
+        List<String> labArgs = new ArrayList<>(List.of("scenario"));
+        labArgs.addAll(s.lab());
+        Lab.Result switched = Lab.lab(labArgs.toArray(new String[0]));
+        assertEquals(0, switched.exit(), "scripts/lab scenario failed:\n" + switched.out() + switched.err());
+
+        List<String> args = new ArrayList<>(List.of("check", "--region", "ap-northeast-1", "--format", "json",
+                "--trust", labCa, "--public-roots", labCa, "--timeout", TIMEOUT_MS + "ms", "--samples", "5"));
+        for (String a : s.extraArgs()) {
+            args.add(a.equals("@MITM") ? mitmCa : a);
+        }
+        long t0 = System.nanoTime();
+        Lab.Result r = Lab.wscheck(List.of(), args);
+        long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        JsonNode report;
+        try {
+            report = new ObjectMapper().readTree(r.out());
+        } catch (IOException e) {
+            throw new AssertionError("no JSON report (exit " + r.exit() + "):\n" + r.out() + "\n" + r.err(), e);
+        }
+        assertEquals(s.exit(), r.exit(), "exit code; stderr: " + r.err() + "\nreport status " + report.path("status"));
+        s.expect().accept(new Run(r, report, wallMs));
+    }
+}
