@@ -32,7 +32,8 @@ public final class SquidAllowlist implements AllowlistFormat {
             names(out, "acl " + acl + "_https dstdomain ", r.domains());
             out.println("http_access allow " + acl + "_connect " + acl + "_https_port " + acl + "_https");
             out.println("#");
-            out.println("# If this proxy bumps TLS (ssl_bump), splice these names: the client accepts only AWS's own certificates.");
+            out.println("# If this proxy bumps TLS (ssl_bump; a squid built with OpenSSL), splice these names: the client accepts only");
+            out.println("# AWS's own certificates.");
             names(out, "# acl " + acl + "_sni ssl::server_name ", r.domains());
             out.println("# ssl_bump splice " + acl + "_sni");
         });
