@@ -48,13 +48,14 @@ public final class CrossCheck {
 
     /** WORKSPACES_GATEWAYS prefixes of the region that no documented gateway range covers. */
     public static List<IpPrefix> undocumentedGateways(RegionDef region, IpRanges ranges) {
-        List<IpPrefix> documented = new ArrayList<>();
+        List<IpPrefix> listed = new ArrayList<>();
         RegionDef.Gateways g = region.gateways();
         for (List<String> l : List.of(g.pcoip().ipv4(), g.pcoip().ipv6(), g.dcv().ipv4(), g.dcv().ipv6())) {
             for (String s : l) {
-                parse(s).ifPresent(documented::add);
+                parse(s).ifPresent(listed::add);
             }
         }
+        List<IpPrefix> documented = Cidrs.aggregate(listed);
         List<IpPrefix> out = new ArrayList<>();
         for (IpRanges.Entry e : ranges.select(IpRanges.Filter.of(region.code(), GATEWAYS))) {
             boolean covered = documented.stream().anyMatch(d -> d.contains(e.prefix()));
@@ -66,13 +67,14 @@ public final class CrossCheck {
     }
 
     private static void gatewayRanges(List<Finding> out, String region, IpRanges ranges, List<String> documented, String what) {
+        // A documented range may be published as several smaller prefixes: compare with their union.
+        List<IpPrefix> gateways = Cidrs.aggregate(ranges.select(IpRanges.Filter.of(region, GATEWAYS)).stream().map(IpRanges.Entry::prefix).toList());
         for (String s : documented) {
             parse(s).ifPresent(p -> {
-                List<IpRanges.Entry> in = ranges.containing(p);
-                boolean here = in.stream().anyMatch(e -> e.service().equals(GATEWAYS) && e.region().equals(region));
-                if (here) {
+                if (gateways.stream().anyMatch(g -> g.contains(p))) {
                     return;
                 }
+                List<IpRanges.Entry> in = overlapping(ranges, p);
                 boolean elsewhere = in.stream().anyMatch(e -> e.service().equals(GATEWAYS));
                 if (in.isEmpty()) {
                     out.add(new Finding("not-published", Finding.Severity.WARNING, p.toString(), what, ""));
@@ -85,9 +87,15 @@ public final class CrossCheck {
         }
     }
 
+    /** The entries containing {@code p}, else those containing its first address. */
+    private static List<IpRanges.Entry> overlapping(IpRanges ranges, IpPrefix p) {
+        List<IpRanges.Entry> in = ranges.containing(p);
+        return in.isEmpty() ? ranges.lookup(p.inetAddress()) : in;
+    }
+
     /** Health-check addresses and AGA endpoints are expected outside WORKSPACES_GATEWAYS, inside the region (or GLOBAL). */
     private static void outsideGateways(List<Finding> out, String region, IpRanges ranges, IpPrefix p, String what, String kind) {
-        List<IpRanges.Entry> in = ranges.containing(p);
+        List<IpRanges.Entry> in = overlapping(ranges, p);
         if (in.isEmpty()) {
             out.add(new Finding("not-published", Finding.Severity.WARNING, p.toString(), what, ""));
             return;
