@@ -2,7 +2,6 @@ package dev.wscheck.cli;
 
 import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Catalog;
-import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.Planner;
 import dev.wscheck.report.EffectiveCatalog;
