@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--dns-server", paramLabel = "IP[:PORT]", description = "Query this resolver instead of the system's (repeatable).")
     List<String> dnsServers = new ArrayList<>();
 
-    @Option(names = "--ip-ranges", paramLabel = "FILE", description = "Use this AWS ip-ranges.json.")
+    @Option(names = "--ip-ranges", paramLabel = "FILE", description = "Use this AWS ip-ranges.json instead of the cached one (wscheck ip-ranges update).")
     Path ipRanges;
 
     @Option(names = "--trust", paramLabel = "PEM", description = "Extra trusted roots, as an enterprise deploys them to its PCs (repeatable).")
@@ -123,11 +123,13 @@ final class CheckCommand implements Callable<Integer> {
         Catalog catalog = what.loadCatalog();
         CatalogOptions.Region region = what.region(catalog, ctx.env());
         Plan plan = Planner.plan(catalog, region.code(), what.protocols(), what.directoryId(), only, skip);
-        Optional<IpRanges> ranges = Optional.ofNullable(ipRanges).map(p -> IpRanges.load("--ip-ranges", p));
+        Optional<IpRangesSource> rangesSource = IpRangesSource.load(ctx, ipRanges);
+        Optional<IpRanges> ranges = rangesSource.map(IpRangesSource::ranges);
         TrustSettings trustSettings = trustSettings(catalog);
         DnsServers dns = dnsServers.isEmpty() ? SystemDns.servers()
                 : new DnsServers(dnsServers.stream().map(DnsServerOption::parse).toList(), "explicit");
         region.announce(ctx.err());
+        rangesSource.ifPresent(s -> s.announceAge(ctx));
 
         RunResult run;
         try (SharedResources resources = new SharedResources(dns, trustSettings, samples, SAMPLE_SPACING, catalog.expectPrivateAddresses())) {
@@ -135,7 +137,7 @@ final class CheckCommand implements Callable<Integer> {
             RunSettings settings = new RunSettings(timeout, deadline, RunSettings.DEFAULT_PARALLELISM, routing);
             run = engine.run(plan, settings, resources, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));
         }
-        List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run);
+        List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run, ranges);
         Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(locale), strict,
                 new Report.Tool("wscheck", Version.get()),
                 new Report.Host(HostFacts.os(), HostFacts.hostname(ctx.env()), dns.display(), HostFacts.localAddresses()),

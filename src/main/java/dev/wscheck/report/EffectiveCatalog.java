@@ -26,7 +26,24 @@ public record EffectiveCatalog(
         List<String> protocols,
         Map<String, Protocol> latency,
         List<PublicRoot> publicRoots,
-        List<Requirement> requirements) {
+        List<Requirement> requirements,
+        IpRangesPart ipRanges,
+        List<FindingPart> findings) {
+
+    /**
+     * Additions when ip-ranges.json is available: its dates, the port-443 range groups (merged),
+     * and the WORKSPACES_GATEWAYS prefixes of the region that AWS's page does not list.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record IpRangesPart(String createDate, String syncToken, String source, List<Group443> port443,
+                               List<String> undocumentedGateways) {}
+
+    public record Group443(String region, String service, String powershell, int ipv4Published, int ipv6Published,
+                           List<String> ipv4, List<String> ipv6) {}
+
+    /** One cross-check finding; {@code code}, {@code severity} and {@code documentedAs} are stable ids. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record FindingPart(String code, String severity, String subject, String documentedAs, String publishedAs, String text) {}
 
     public record Region(String code, String name, String airport, Object healthCheck, RegionDef.Gateways gateways,
                          List<RegionDef.Erratum> errata, String source) {}
@@ -42,6 +59,12 @@ public record EffectiveCatalog(
     public record SourceRef(String key, String title, String url, String date) {}
 
     public static EffectiveCatalog of(Plan plan) {
+        return of(new RequirementsView(plan, java.util.Optional.empty(), false));
+    }
+
+    /** The effective catalog, with the ip-ranges additions when the view has data. */
+    public static EffectiveCatalog of(RequirementsView view) {
+        Plan plan = view.plan();
         RegionDef r = plan.region();
         Map<String, Protocol> latency = new LinkedHashMap<>();
         for (String p : plan.protocols()) {
@@ -51,7 +74,17 @@ public record EffectiveCatalog(
         List<Requirement> reqs = plan.requirements().stream().map(q -> requirement(plan, q)).toList();
         return new EffectiveCatalog(1, plan.catalog().version(), plan.catalog().origin(),
                 new Region(r.code(), r.name(), r.airport(), r.healthCheck().orElse(null), r.gateways(), r.errata(), r.source()),
-                plan.protocols(), latency, plan.catalog().publicRoots(), reqs);
+                plan.protocols(), latency, plan.catalog().publicRoots(), reqs,
+                view.ranges().map(x -> new IpRangesPart(x.createDate(), x.syncToken(), x.source(),
+                        x.port443().stream().map(g -> new Group443(g.region(), g.service(), g.powershell(), g.ipv4Published(), g.ipv6Published(),
+                                strings(g.ipv4()), strings(g.ipv6()))).toList(),
+                        strings(x.undocumentedGateways()))).orElse(null),
+                view.ranges().map(x -> x.findings().stream().map(f -> new FindingPart(f.code(), f.severity().id(), f.subject(), f.documentedAs(),
+                        f.publishedAs(), RequirementsView.text(f, r.code(), java.util.Locale.ENGLISH))).toList()).orElse(List.of()));
+    }
+
+    private static List<String> strings(List<dev.wscheck.catalog.ipranges.IpPrefix> prefixes) {
+        return prefixes.stream().map(Object::toString).toList();
     }
 
     private static Requirement requirement(Plan plan, PlannedRequirement q) {

@@ -6,31 +6,50 @@ import dev.wscheck.catalog.ProtocolSpec;
 import dev.wscheck.catalog.ProxyPolicy;
 import dev.wscheck.catalog.RegionDef;
 import dev.wscheck.catalog.Source;
+import dev.wscheck.catalog.ipranges.Finding;
+import dev.wscheck.catalog.ipranges.IpPrefix;
+import dev.wscheck.catalog.ipranges.Port443Ranges;
 import dev.wscheck.probe.Target;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A readable table of one region's requirements, grouped by purpose as the AWS pages group them:
- * HTTPS destinations (proxy allowed), streaming (never through a proxy), round-trip bounds, errata.
+ * HTTPS destinations (proxy allowed), the port-443 address ranges from ip-ranges.json, streaming
+ * (never through a proxy), round-trip bounds, the cross-checks of documented addresses, errata.
+ * Labels come from the {@code requirements} bundle (English, Japanese).
  */
 public final class RequirementsTable {
+    private static final int WRAP = 4;
+
     private RequirementsTable() {}
 
+    /** The English table without ip-ranges data (as before ip-ranges support). */
     public static void write(Plan plan, Writer w) {
+        write(new RequirementsView(plan, java.util.Optional.empty(), false), Locale.ENGLISH, false, w);
+    }
+
+    /** {@code verbose} lists every merged port-443 prefix instead of the counts alone. */
+    public static void write(RequirementsView view, Locale locale, boolean verbose, Writer w) {
+        Labels l = new Labels("dev.wscheck.report.requirements", locale);
         PrintWriter out = new PrintWriter(w);
+        Plan plan = view.plan();
         RegionDef r = plan.region();
-        out.println("Amazon WorkSpaces client requirements for " + r.code() + " (" + r.name() + ")");
-        out.println("catalog " + plan.catalog().version() + " (" + plan.catalog().origin() + "), protocols: " + String.join(", ", plan.protocols()));
+        out.println(l.get("title", Map.of("region", r.code(), "regionName", r.name())));
+        out.println(l.get("catalog", Map.of("version", plan.catalog().version(), "origin", plan.catalog().origin(),
+                "protocols", String.join(", ", plan.protocols()))));
         out.println();
-        out.println("HTTPS, TCP 443 - the PC's proxy may carry it; no TLS inspection");
-        int w1 = plan.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10) + 2;
-        out.println("  " + pad("REQUIREMENT", w1) + pad("IMPORTANCE", 11) + "DESTINATION");
+        out.println(l.get("https.heading"));
+        int w1 = Math.max(plan.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10), width(l.get("col.requirement"))) + 2;
+        int w2 = Math.max(11, width(l.get("col.importance")) + 1);
+        out.println("  " + pad(l.get("col.requirement"), w1) + pad(l.get("col.importance"), w2) + l.get("col.destination"));
         for (PlannedRequirement q : plan.requirements()) {
             if (q.def().category().equals("streaming") || q.def().proxy() != ProxyPolicy.ALLOWED) {
                 continue;
@@ -40,40 +59,58 @@ public final class RequirementsTable {
             if (dests.isEmpty() && q.skipReason().isPresent()) {
                 dests.add("(" + q.skipReason().get() + ")");
             }
+            for (String v6 : q.ipv6Endpoints()) {
+                dests.add(l.get("ipv6") + " " + v6);
+            }
             for (int i = 0; i < dests.size(); i++) {
-                out.println("  " + pad(i == 0 ? q.id() : "", w1) + pad(i == 0 ? q.def().importance().id() : "", 11) + dests.get(i));
+                out.println("  " + pad(i == 0 ? q.id() : "", w1) + pad(i == 0 ? l.get("importance." + q.def().importance().id()) : "", w2) + dests.get(i));
             }
         }
         out.println();
-        out.println("Streaming - directly, never through a proxy (DCV TCP 4195 excepted on newer clients), no TLS inspection");
+        ranges(out, view, l, verbose);
+        out.println();
+        out.println(l.get("streaming.heading"));
         for (String p : plan.protocols()) {
             boolean dcv = p.equals("dcv");
             RegionDef.GatewaySet g = dcv ? r.gateways().dcv() : r.gateways().pcoip();
-            out.println("  " + (dcv ? "DCV    TCP+UDP 4195 (falls back to TCP/UDP 443 on clients 5.23+)" : "PCoIP  TCP+UDP 4172"));
+            out.println("  " + l.get(dcv ? "streaming.dcv" : "streaming.pcoip"));
+            String hcLabel = l.get("streaming.healthCheck");
             r.healthCheck().ifPresentOrElse(
-                    h -> out.println("         health check  " + h.host() + (h.addresses().isEmpty() ? " (addresses: resolve at run time)" : " (" + String.join(", ", h.addresses()) + ")")
+                    h -> out.println("         " + pad(hcLabel, 14) + h.host()
+                            + (h.addresses().isEmpty() ? " " + l.get("streaming.healthCheck.resolve") : " (" + String.join(", ", h.addresses()) + ")")
                             + (h.ipv6Host().isEmpty() ? "" : "; IPv6 " + h.ipv6Host() + " " + h.ipv6Prefix())),
-                    () -> out.println("         health check  not published for this region"));
-            line(out, "gateways IPv4", g.ipv4());
-            line(out, "gateways IPv6", g.ipv6());
-            line(out, "Global Accel.", g.aga());
-            line(out, "gateway names", g.domains());
+                    () -> out.println("         " + pad(hcLabel, 14) + l.get("streaming.healthCheck.none")));
+            line(out, l.get("streaming.gatewaysV4"), g.ipv4());
+            line(out, l.get("streaming.gatewaysV6"), g.ipv6());
+            line(out, l.get("streaming.aga"), g.aga());
+            line(out, l.get("streaming.names"), g.domains());
+            view.ranges().ifPresent(x -> line(out, l.get("streaming.undocumented"), x.undocumentedGateways().stream().map(IpPrefix::toString).toList()));
         }
         out.println();
-        out.println("Round-trip time (TCP connect to the health-check host)");
+        out.println(l.get("rtt.heading"));
         for (String p : plan.protocols()) {
             ProtocolSpec s = plan.catalog().protocols().get(p);
-            out.println("  " + pad(s.title(), 28) + "best below " + s.latencyHigh().toMillis() + " ms, unusable above " + s.latencyCritical().toMillis() + " ms");
+            out.println("  " + pad(s.title(), 28) + l.get("rtt.line", Map.of("high", s.latencyHigh().toMillis(), "critical", s.latencyCritical().toMillis())));
         }
+        view.ranges().ifPresent(x -> {
+            out.println();
+            out.println(l.get("findings.heading"));
+            if (x.findings().isEmpty()) {
+                out.println("  " + l.get("findings.none"));
+            }
+            for (Finding f : x.findings()) {
+                out.println("  - " + l.get("severity." + f.severity().id()) + ": " + RequirementsView.text(f, r.code(), l) + " [" + f.code() + "]");
+            }
+        });
         if (!r.errata().isEmpty()) {
             out.println();
-            out.println("Known errors in AWS's documentation for this region (handled by this catalog)");
+            out.println(l.get("errata.heading"));
             for (RegionDef.Erratum e : r.errata()) {
                 out.println("  - " + e.text() + " [" + e.source() + "]");
             }
         }
         out.println();
-        out.println("Sources");
+        out.println(l.get("sources.heading"));
         Set<String> keys = new TreeSet<>();
         keys.add(r.source());
         plan.requirements().forEach(q -> keys.add(q.def().source()));
@@ -85,8 +122,43 @@ public final class RequirementsTable {
         out.flush();
     }
 
+    private static void ranges(PrintWriter out, RequirementsView view, Labels l, boolean verbose) {
+        if (view.ranges().isEmpty()) {
+            out.println(l.get("ranges.none"));
+            return;
+        }
+        RequirementsView.Ranges x = view.ranges().get();
+        out.println(l.get("ranges.heading", Map.of("createDate", x.createDate(), "source", l.get("source." + x.source()))));
+        for (Port443Ranges.Group g : x.port443()) {
+            out.println("  " + pad(g.service() + " " + g.region(), 24) + l.get("ranges.group", Map.of("published4", g.ipv4Published(),
+                    "merged4", g.ipv4().size(), "published6", g.ipv6Published(), "merged6", g.ipv6().size())));
+            out.println("  " + pad("", 24) + l.get("ranges.powershell") + ": " + g.powershell());
+            if (verbose) {
+                wrapped(out, g.ipv4());
+                wrapped(out, g.ipv6());
+            }
+        }
+        out.println("  " + l.get("ranges.total", Map.of("count4", Port443Ranges.union(x.port443(), false).size(),
+                "count6", Port443Ranges.union(x.port443(), true).size())));
+        if (!verbose) {
+            out.println("  " + l.get("ranges.where"));
+        }
+    }
+
+    private static void wrapped(PrintWriter out, List<IpPrefix> prefixes) {
+        for (int i = 0; i < prefixes.size(); i += WRAP) {
+            List<String> chunk = prefixes.subList(i, Math.min(prefixes.size(), i + WRAP)).stream().map(IpPrefix::toString).toList();
+            out.println("  " + pad("", 24) + String.join(", ", chunk));
+        }
+    }
+
     /** Every host name the region's requirements name, once each, wildcards as {@code *.domain}. */
     public static List<String> domains(Plan plan) {
+        return domains(plan, false);
+    }
+
+    /** As {@link #domains(Plan)}, with the IPv6 names AWS publishes when {@code ipv6}. */
+    public static List<String> domains(Plan plan, boolean ipv6) {
         Set<String> out = new LinkedHashSet<>();
         for (PlannedRequirement q : plan.requirements()) {
             for (String e : q.endpoints()) {
@@ -95,6 +167,14 @@ public final class RequirementsTable {
             for (String a : q.allowlistOnly()) {
                 out.add(a.replaceFirst("^[a-z]+:", ""));
             }
+            if (ipv6) {
+                for (String e : q.ipv6Endpoints()) {
+                    out.add(Target.parse(e).host());
+                }
+            }
+        }
+        if (ipv6) {
+            plan.region().healthCheck().filter(h -> !h.ipv6Host().isEmpty()).ifPresent(h -> out.add(h.ipv6Host()));
         }
         return List.copyOf(out);
     }
@@ -105,7 +185,20 @@ public final class RequirementsTable {
         }
     }
 
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    /** Display width: East Asian wide characters take two columns. */
+    static int width(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += (c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3)
+                    || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60)
+                    || (c >= 0xffe0 && c <= 0xffe6))) ? 2 : 1;
+        }
+        return n;
+    }
+
+    static String pad(String s, int width) {
+        int w = width(s);
+        return w >= width ? s + " " : s + " ".repeat(width - w);
     }
 }

@@ -2,6 +2,7 @@ package dev.wscheck.verdict;
 
 import dev.wscheck.catalog.Expectation;
 import dev.wscheck.catalog.Importance;
+import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.PlannedRequirement;
 import dev.wscheck.catalog.ProtocolSpec;
@@ -28,16 +29,24 @@ public final class Evaluator {
 
     /** Returns the verdicts for every requirement of the run, in plan order. */
     public static List<RequirementVerdict> evaluate(Plan plan, RunResult run) {
+        return evaluate(plan, run, Optional.empty());
+    }
+
+    /**
+     * As {@link #evaluate(Plan, RunResult)}; with AWS's ip-ranges, a DNS answer for a WorkSpaces
+     * name outside them is refined to {@code dns-sinkholed} (see {@link DnsAnswerRule}).
+     */
+    public static List<RequirementVerdict> evaluate(Plan plan, RunResult run, Optional<IpRanges> ranges) {
         Map<String, RequirementVerdict> byId = new HashMap<>();
         // Requirements without a rule first: a rule may look at another requirement's status.
         for (RunResult.RequirementRun rr : run.requirements()) {
             if (rr.requirement().def().rule().udpFallback().isEmpty()) {
-                byId.put(rr.requirement().id(), judge(plan, rr, byId));
+                byId.put(rr.requirement().id(), judge(plan, rr, byId, ranges));
             }
         }
         for (RunResult.RequirementRun rr : run.requirements()) {
             if (rr.requirement().def().rule().udpFallback().isPresent()) {
-                byId.put(rr.requirement().id(), judge(plan, rr, byId));
+                byId.put(rr.requirement().id(), judge(plan, rr, byId, ranges));
             }
         }
         List<RequirementVerdict> out = new ArrayList<>();
@@ -47,11 +56,12 @@ public final class Evaluator {
         return out;
     }
 
-    private static RequirementVerdict judge(Plan plan, RunResult.RequirementRun rr, Map<String, RequirementVerdict> judged) {
+    private static RequirementVerdict judge(Plan plan, RunResult.RequirementRun rr, Map<String, RequirementVerdict> judged,
+                                            Optional<IpRanges> ranges) {
         PlannedRequirement req = rr.requirement();
         List<CheckVerdict> checks = new ArrayList<>();
         for (RunResult.CheckRun cr : rr.checks()) {
-            checks.add(check(plan, req, cr));
+            checks.add(check(plan, req, cr, ranges));
         }
         if (req.skipReason().isPresent() || checks.isEmpty()) {
             String why = req.skipReason().orElse("nothing to probe: allow " + String.join(", ", req.allowlistOnly()));
@@ -81,7 +91,17 @@ public final class Evaluator {
 
     /** Judges one check of {@code req}. */
     static CheckVerdict check(Plan plan, PlannedRequirement req, RunResult.CheckRun cr) {
+        return check(plan, req, cr, Optional.empty());
+    }
+
+    static CheckVerdict check(Plan plan, PlannedRequirement req, RunResult.CheckRun cr, Optional<IpRanges> ranges) {
         ProbeResult r = cr.result();
+        if (r.outcome() == Outcome.OK && cr.check().spec().probe() == ProbeKind.DNS && r.address().isPresent() && ranges.isPresent()) {
+            Optional<DnsAnswerRule.Judgement> j = DnsAnswerRule.judge(cr.check().spec().target().host(), r.address().get(), ranges.get());
+            if (j.isPresent()) {
+                return new CheckVerdict(cr.check(), r, j.get().outcome(), j.get().detail(), j.get().status());
+            }
+        }
         Outcome outcome = r.outcome();
         String detail = r.detail();
         if (outcome == Outcome.OK && r.evidence().orElse(null) instanceof HttpsEvidence https) {
