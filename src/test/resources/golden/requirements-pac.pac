@@ -29,6 +29,7 @@ var WORKSPACES_HOSTS = [
   "euc-sso-sm.ap-northeast-1.amazonaws.com",
   "smartcard.ap-northeast-1.signin.aws",
   "smartcard.ap-northeast-1.apps.signin.aws",
+  "clients.amazonworkspaces.com",
   "drp-nrt.amazonworkspaces.com"
 ];
 // Any name below these domains.

@@ -14,7 +14,7 @@ public record PlannedRequirement(
         List<String> ipv6Endpoints,
         List<String> allowlistOnly,
         List<PlannedCheck> checks,
-        Optional<String> skipReason) {
+        Optional<Skip> skipReason) {
 
     public String id() {
         return def.id();

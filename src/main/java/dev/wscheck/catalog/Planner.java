@@ -41,13 +41,13 @@ public final class Planner {
             if (!def.appliesTo(region) || !(def.protocol().equals("any") || protocols.contains(def.protocol()))) {
                 continue;
             }
-            Optional<String> skipReason = Optional.empty();
+            Optional<Skip> skipReason = Optional.empty();
             if (r.notPublished().containsKey(def.id())) {
-                skipReason = Optional.of("not published for " + region + ": " + r.notPublished().get(def.id()));
+                skipReason = Optional.of(new Skip(Skip.Kind.NOT_PUBLISHED, region + ": " + r.notPublished().get(def.id())));
             } else if (!only.isEmpty() && !matches(def, only)) {
-                skipReason = Optional.of("not selected by --only");
+                skipReason = Optional.of(Skip.of(Skip.Kind.NOT_SELECTED));
             } else if (matches(def, skip)) {
-                skipReason = Optional.of("skipped by --skip");
+                skipReason = Optional.of(Skip.of(Skip.Kind.SKIPPED));
             }
             if (r.notPublished().containsKey(def.id())) {
                 out.add(new PlannedRequirement(def, List.of(), List.of(), List.of(), List.of(), skipReason));
@@ -59,7 +59,7 @@ public final class Planner {
             List<String> allow = expandAll(def.allowlistOnly(), vars);
             if (skipReason.isEmpty() && endpoints.isEmpty() && !templates.isEmpty()) {
                 // Every endpoint is a name built from the directory id (an awsapps.com login page).
-                skipReason = Optional.of("needs --directory-id: its endpoints are built from the directory id");
+                skipReason = Optional.of(Skip.of(Skip.Kind.NEEDS_DIRECTORY_ID));
             }
             List<PlannedCheck> checks = skipReason.isPresent() ? List.of() : checks(def, endpoints);
             out.add(new PlannedRequirement(def, endpoints, v6, allow, checks, skipReason));

@@ -47,6 +47,11 @@ public final class Remediation {
         return get("title." + def.id()).orElse(def.title());
     }
 
+    /** Returns a verdict's note in this language (its English text where no translation exists). */
+    public String note(dev.wscheck.verdict.Note note) {
+        return note.isEmpty() ? "" : get(note.key()).map(t -> fill(t, note.args())).orElse(note.english());
+    }
+
     /** Returns the unfilled text for an outcome, as {@code wscheck explain} prints it. */
     public Optional<String> template(Outcome outcome) {
         return get(outcome.code());

@@ -47,7 +47,7 @@ public final class ConsoleReporter implements Reporter {
         int width = r.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10) + 2;
         int filtered = 0;
         for (Report.Requirement q : r.requirements()) {
-            if (!verbose && q.status().equals("skip") && isFilteredOut(q)) {
+            if (!verbose && q.filtered()) {
                 filtered++;
                 continue;
             }
@@ -130,11 +130,6 @@ public final class ConsoleReporter implements Reporter {
                 out.println("    " + u);
             }
         }
-    }
-
-    /** Requirements left out by --only/--skip are listed only with -v. */
-    private static boolean isFilteredOut(Report.Requirement q) {
-        return q.note().startsWith("not selected by --only") || q.note().startsWith("skipped by --skip");
     }
 
     /** Returns the exit code a report status stands for. */

@@ -6,6 +6,7 @@ import dev.wscheck.catalog.PlannedRequirement;
 import dev.wscheck.catalog.ProtocolSpec;
 import dev.wscheck.catalog.RegionDef;
 import dev.wscheck.catalog.RequirementDef;
+import dev.wscheck.catalog.Skip;
 import dev.wscheck.catalog.Source;
 import dev.wscheck.net.TrustSettings.PublicRoot;
 import dev.wscheck.probe.ProbeKind;
@@ -96,6 +97,6 @@ public record EffectiveCatalog(
         return new Requirement(d.id(), d.category(), d.title(), d.description(), d.protocol(), d.importance().id(), d.proxy().id(),
                 d.probes().stream().map(ProbeKind::id).toList(), q.endpoints(), q.ipv6Endpoints(), q.allowlistOnly(), expect,
                 d.rule().udpFallback().orElse(null), new SourceRef(d.source(), s.title(), s.url(), s.date()), d.notes(),
-                q.skipReason().orElse(null));
+                q.skipReason().map(Skip::text).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.wscheck.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -64,7 +65,9 @@ public record Report(
             String status,
             String note,
             @JsonInclude(JsonInclude.Include.ALWAYS) List<Check> checks,
-            @JsonInclude(JsonInclude.Include.ALWAYS) List<Remedy> remediation) {}
+            @JsonInclude(JsonInclude.Include.ALWAYS) List<Remedy> remediation,
+            /* left out by --only/--skip: the console lists such requirements only with -v */
+            @JsonIgnore boolean filtered) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"probe", "target", "address", "via", "outcome", "status", "durationMs", "phases", "detail", "evidence"})

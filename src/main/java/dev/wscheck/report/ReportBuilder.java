@@ -2,6 +2,7 @@ package dev.wscheck.report;
 
 import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.PlannedRequirement;
+import dev.wscheck.catalog.Skip;
 import dev.wscheck.engine.RunResult;
 import dev.wscheck.probe.Phase;
 import dev.wscheck.probe.ProbeResult;
@@ -49,7 +50,7 @@ public final class ReportBuilder {
                     skip++;
                     break;
             }
-            reqs.add(requirement(v, remediation.title(v.requirement().def()), remediation.forRequirement(v, plan.region())));
+            reqs.add(requirement(v, remediation.title(v.requirement().def()), remediation.note(v.note()), remediation.forRequirement(v, plan.region())));
         }
         Status overall = Evaluator.overall(verdicts, strict);
         Findings f = Findings.of(verdicts);
@@ -64,7 +65,7 @@ public final class ReportBuilder {
                 plan.protocols(), host, proxy, catalog, overall.id(), new Report.Counts(pass, warn, fail, inconclusive, skip), findings, reqs);
     }
 
-    private static Report.Requirement requirement(RequirementVerdict v, String title, List<RemediationItem> items) {
+    private static Report.Requirement requirement(RequirementVerdict v, String title, String note, List<RemediationItem> items) {
         PlannedRequirement req = v.requirement();
         List<Report.Check> checks = new ArrayList<>();
         for (CheckVerdict c : v.checks()) {
@@ -72,7 +73,8 @@ public final class ReportBuilder {
         }
         List<Report.Remedy> remedies = items.stream().map(i -> new Report.Remedy(i.code(), i.text())).toList();
         return new Report.Requirement(req.id(), req.def().category(), title, req.def().protocol(),
-                req.def().importance().id(), v.status().id(), v.note(), checks, remedies);
+                req.def().importance().id(), v.status().id(), note, checks, remedies,
+                req.skipReason().map(k -> k.kind() == Skip.Kind.NOT_SELECTED || k.kind() == Skip.Kind.SKIPPED).orElse(false));
     }
 
     private static Report.Check check(CheckVerdict c) {

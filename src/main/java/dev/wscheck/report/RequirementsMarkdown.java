@@ -48,7 +48,7 @@ public final class RequirementsMarkdown {
             q.endpoints().forEach(e -> dests.add(code(e)));
             q.allowlistOnly().forEach(e -> dests.add(code(e)));
             if (dests.isEmpty() && q.skipReason().isPresent()) {
-                dests.add(cell(q.skipReason().get()));
+                dests.add(cell(q.skipReason().get().text()));
             }
             q.ipv6Endpoints().forEach(e -> dests.add(l.get("ipv6") + " " + code(e)));
             out.println("| " + code(q.id()) + " | " + l.get("importance." + q.def().importance().id()) + " | " + String.join("<br>", dests) + " |");

@@ -57,7 +57,7 @@ public final class RequirementsTable {
             List<String> dests = new ArrayList<>(q.endpoints());
             dests.addAll(q.allowlistOnly());
             if (dests.isEmpty() && q.skipReason().isPresent()) {
-                dests.add("(" + q.skipReason().get() + ")");
+                dests.add("(" + q.skipReason().get().text() + ")");
             }
             for (String v6 : q.ipv6Endpoints()) {
                 dests.add(l.get("ipv6") + " " + v6);

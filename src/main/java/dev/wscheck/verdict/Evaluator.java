@@ -6,6 +6,7 @@ import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.PlannedRequirement;
 import dev.wscheck.catalog.ProtocolSpec;
+import dev.wscheck.catalog.Skip;
 import dev.wscheck.engine.RunResult;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.probe.ProbeKind;
@@ -63,15 +64,19 @@ public final class Evaluator {
         for (RunResult.CheckRun cr : rr.checks()) {
             checks.add(check(plan, req, cr, ranges));
         }
-        if (req.skipReason().isPresent() || checks.isEmpty()) {
-            String why = req.skipReason().orElse("nothing to probe: allow " + String.join(", ", req.allowlistOnly()));
-            return new RequirementVerdict(req, checks, Status.SKIP, why);
+        if (req.skipReason().isPresent()) {
+            Skip skip = req.skipReason().get();
+            return new RequirementVerdict(req, checks, Status.SKIP, new Note(skip.kind().key(), Map.of("detail", skip.detail()), skip.text()));
+        }
+        if (checks.isEmpty()) {
+            String allow = String.join(", ", req.allowlistOnly());
+            return new RequirementVerdict(req, checks, Status.SKIP, new Note("note.nothing-to-probe", Map.of("allow", allow), "nothing to probe: allow " + allow));
         }
         Status status = Status.SKIP;
         for (CheckVerdict c : checks) {
             status = status.worst(c.status());
         }
-        String note = "";
+        Note note = Note.NONE;
         Optional<String> fallback = req.def().rule().udpFallback();
         if (fallback.isPresent() && status != Status.PASS && status != Status.SKIP) {
             RequirementVerdict tcp = judged.get(fallback.get());
@@ -79,12 +84,13 @@ public final class Evaluator {
                     || c.check().spec().probe() == ProbeKind.UDP);
             if (tcp != null && tcp.status() == Status.PASS && udpOnlyProblem) {
                 status = Status.WARN;
-                note = "UDP does not get through, but " + tcp.requirement().id() + " passes: the client falls back to TCP, with a degraded experience";
+                note = new Note("note.udp-fallback", Map.of("fallback", tcp.requirement().id()),
+                        "UDP does not get through, but " + tcp.requirement().id() + " passes: the client falls back to TCP, with a degraded experience");
             }
         }
         if (req.def().importance() == Importance.OPTIONAL && status == Status.FAIL) {
             status = Status.WARN;
-            note = note.isEmpty() ? "optional: only some sites need this" : note;
+            note = note.isEmpty() ? new Note("note.optional", Map.of(), "optional: only some sites need this") : note;
         }
         return new RequirementVerdict(req, checks, status, note);
     }

@@ -23,7 +23,7 @@ final class CatalogGolden {
         for (PlannedRequirement p : plan.requirements()) {
             RequirementDef d = p.def();
             out.add("requirement " + d.id() + " " + d.category() + " " + d.protocol() + " " + d.importance().id() + " " + d.proxy().id());
-            p.skipReason().ifPresent(s -> out.add("  skip " + s));
+            p.skipReason().ifPresent(s -> out.add("  skip " + s.text()));
             p.endpoints().forEach(e -> out.add("  endpoint " + e));
             p.ipv6Endpoints().forEach(e -> out.add("  ipv6 " + e));
             p.allowlistOnly().forEach(e -> out.add("  allow " + e));

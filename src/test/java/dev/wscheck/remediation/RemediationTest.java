@@ -41,6 +41,17 @@ class RemediationTest {
         }
     }
 
+    @ParameterizedTest(name = "note {0} reads in Japanese")
+    @ValueSource(strings = {"note.udp-fallback", "note.optional", "note.nothing-to-probe", "note.skip.not-published",
+            "note.skip.not-selected", "note.skip.skipped", "note.skip.needs-directory-id"})
+    void everyNoteHasAJapaneseText(String key) {
+        dev.wscheck.verdict.Note n = new dev.wscheck.verdict.Note(key, Map.of("fallback", "pcoip-streaming-tcp", "allow", "x", "detail", "y"), "english");
+        String ja = Remediation.forLocale(Locale.JAPANESE).note(n);
+        String en = Remediation.forLocale(Locale.ENGLISH).note(n);
+        assertFalse(ja.equals("english") || ja.equals(en), key + ": " + ja);
+        assertFalse(ja.contains("{"), ja);
+    }
+
     @ParameterizedTest(name = "placeholders in {0} are filled")
     @ValueSource(strings = {"tcp-timeout", "udp-no-reply", "proxy-denied"})
     void placeholdersAreFilled(String code) {

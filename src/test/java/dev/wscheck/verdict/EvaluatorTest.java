@@ -88,7 +88,7 @@ class EvaluatorTest {
     void judges(Case c) {
         RunResult run = scripted(c.wires());
         RequirementVerdict v = Evaluator.evaluate(PLAN, run).stream().filter(x -> x.requirement().id().equals(c.requirement())).findFirst().orElseThrow();
-        assertEquals(c.expected(), v.status(), v.note());
+        assertEquals(c.expected(), v.status(), v.note().english());
         if (c.expectedOutcome() != null) {
             Outcome worst = v.checks().stream().map(CheckVerdict::outcome).filter(o -> o != Outcome.OK && o != Outcome.SKIPPED)
                     .findFirst().orElse(Outcome.OK);
@@ -116,7 +116,7 @@ class EvaluatorTest {
     @MethodSource("overall")
     void overallStatus(OverallCase c) {
         PlannedRequirement any = PLAN.requirements().get(0);
-        List<RequirementVerdict> vs = c.statuses().stream().map(s -> new RequirementVerdict(any, List.of(), s, "")).toList();
+        List<RequirementVerdict> vs = c.statuses().stream().map(s -> new RequirementVerdict(any, List.of(), s, Note.NONE)).toList();
         assertEquals(c.expected(), Evaluator.overall(vs, c.strict()));
     }
 
