@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.fusesource.jansi.AnsiPrintStream;
+import org.fusesource.jansi.AnsiType;
 import picocli.CommandLine;
 
 /**
@@ -30,8 +32,7 @@ public final class Cli {
             System.setProperty("dnsjava.nio.selector_timeout", "100");
         }
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
-        CliContext ctx = new CliContext(out, err, env, out == System.out && System.console() != null,
-                err == System.err && System.console() != null);
+        CliContext ctx = new CliContext(out, err, env, isTerminal(out), isTerminal(err));
         CommandLine cl = new CommandLine(new WscheckCommand(ctx));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
@@ -52,6 +53,15 @@ public final class Cli {
             return ExitCode.UNKNOWN.code();
         });
         return cl.execute(withDefaultCommand(args));
+    }
+
+    /** True for a jansi-wrapped stream (Main installs jansi) that writes to a terminal; never for captured streams. */
+    static boolean isTerminal(PrintStream s) {
+        if (!(s instanceof AnsiPrintStream a)) {
+            return false;
+        }
+        AnsiType t = a.getType();
+        return t == AnsiType.Native || t == AnsiType.VirtualTerminal || t == AnsiType.Emulation;
     }
 
     /** {@code check} is the default command: "wscheck --region x" means "wscheck check --region x". */

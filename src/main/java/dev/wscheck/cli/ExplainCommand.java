@@ -37,7 +37,8 @@ final class ExplainCommand implements Callable<Integer> {
         if (outcome.isPresent()) {
             Outcome o = outcome.get();
             out.println(o.code() + " (" + o.family().map(k -> k.id() + " probe").orElse("any probe") + "): " + o.meaning());
-            remediation.template(o).ifPresent(t -> out.println("What to do: " + t));
+            // Placeholders are filled per check in reports; here they read as <host>, <port>, ...
+            remediation.template(o).ifPresent(t -> out.println("What to do: " + t.replaceAll("\\{([a-zA-Z]+)}", "<$1>")));
             return 0;
         }
         Catalog catalog = what.loadCatalog();
