@@ -6,6 +6,7 @@ import dev.wscheck.catalog.RegionDef;
 import dev.wscheck.probe.CheckSpec;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.tls.TlsEvidence;
 import dev.wscheck.verdict.CheckVerdict;
 import dev.wscheck.verdict.RequirementVerdict;
 import dev.wscheck.verdict.Status;
@@ -84,6 +85,7 @@ public final class Remediation {
         v.put("title", title(req.def()));
         v.put("route", get("route." + req.def().proxy().id()).orElse(""));
         v.put("scope", scope(req, spec, region));
+        v.put("issuer", c.result().evidence().orElse(null) instanceof TlsEvidence tls && !tls.issuer().isEmpty() ? tls.issuer() : c.detail());
         return v;
     }
 

@@ -10,6 +10,7 @@ import dev.wscheck.engine.RunResult;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.latency.LatencyEvidence;
+import dev.wscheck.probe.tls.TlsEvidence;
 import dev.wscheck.remediation.Remediation;
 import dev.wscheck.testing.ScriptedRun;
 import dev.wscheck.testing.ScriptedRun.Wire;
@@ -48,13 +49,34 @@ class ReportGoldenTest {
                 new Case("JSON report", "check-tokyo.json", new JsonReporter()),
                 new Case("console report, English, no colour", "check-tokyo.console.txt", new ConsoleReporter(false, false, Locale.ENGLISH, "Asia Pacific (Tokyo)")),
                 new Case("console report, verbose", "check-tokyo.verbose.console.txt", new ConsoleReporter(false, true, Locale.ENGLISH, "Asia Pacific (Tokyo)")),
-                new Case("console report, Japanese", "check-tokyo.ja.console.txt", new ConsoleReporter(false, false, Locale.JAPANESE, "Asia Pacific (Tokyo)")));
+                new Case("console report, Japanese", "check-tokyo.ja.console.txt", new ConsoleReporter(false, false, Locale.JAPANESE, "Asia Pacific (Tokyo)")),
+                new Case("console report of an inspected network: the TLS finding said once", "check-tokyo-inspected.console.txt",
+                        new ConsoleReporter(false, false, Locale.ENGLISH, "Asia Pacific (Tokyo)")),
+                new Case("JSON report of an inspected network: findings.tlsInspection", "check-tokyo-inspected.json", new JsonReporter()));
     }
 
-    static Report report(Locale locale) {
+    /** Every HTTPS endpoint re-signed by an inspection box the PC trusts, one revocation URL silent. */
+    static List<Wire> inspected(Plan plan) {
+        List<Wire> wires = new java.util.ArrayList<>();
+        for (var req : plan.requirements()) {
+            if (req.def().probes().contains(ProbeKind.TLS) && req.skipReason().isEmpty() && !req.checks().isEmpty()) {
+                String host = req.checks().get(0).spec().target().host();
+                TlsEvidence e = new TlsEvidence("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of("TLSv1.3", "TLSv1.2"),
+                        List.of(new TlsEvidence.CertificateInfo("CN=" + host, "CN=Zscaler Intermediate Root CA", "1f", "2026-11-01T00:00:00Z",
+                                "2027-01-30T00:00:00Z", "ab".repeat(32), List.of(host))),
+                        "Zscaler Root CA (Zscaler Inc.)", "cd".repeat(32), List.of("--trust"), false, "", 62,
+                        "Zscaler Root CA (Zscaler Inc.)", List.of(new TlsEvidence.RevocationEndpoint("ocsp", "http://ocsp.zscaler.example/", "unreachable", "no answer within 5000 ms")));
+                wires.add(new Wire(req.id(), ProbeKind.TLS, Outcome.TLS_INTERCEPTED,
+                        "direct => " + host + ":443: validates only through Zscaler Root CA (Zscaler Inc.), which is not a public root for AWS", e));
+            }
+        }
+        return wires;
+    }
+
+    static Report report(Locale locale, boolean inspected) {
         Catalog catalog = CatalogLoader.builtin();
         Plan plan = Planner.plan(catalog, "ap-northeast-1", List.of("pcoip", "dcv"), Optional.empty(), List.of(), List.of());
-        RunResult run = ScriptedRun.of(plan, List.of(
+        RunResult run = inspected ? ScriptedRun.of(plan, inspected(plan)) : ScriptedRun.of(plan, List.of(
                 new Wire("connectivity-check", ProbeKind.DNS, Outcome.DNS_NXDOMAIN,
                         "198.18.2.2:53 => connectivity.amazonworkspaces.com: NXDOMAIN", null),
                 new Wire("pcoip-streaming-tcp", ProbeKind.TCP, Outcome.TCP_REFUSED,
@@ -79,7 +101,7 @@ class ReportGoldenTest {
     void matchesGolden(Case c) throws IOException {
         Locale locale = c.file().contains(".ja.") ? Locale.JAPANESE : Locale.ENGLISH;
         StringWriter w = new StringWriter();
-        c.reporter().write(report(locale), w);
+        c.reporter().write(report(locale, c.file().contains("inspected")), w);
         String actual = w.toString().replace("\r\n", "\n");
         Path file = GOLDEN.resolve(c.file());
         if (Boolean.getBoolean("wscheck.updateGolden") || !Files.exists(file)) {
