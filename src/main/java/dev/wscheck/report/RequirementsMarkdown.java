@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The requirements table as a Markdown document, for a wiki page or a change ticket: the same
@@ -131,11 +129,7 @@ public final class RequirementsMarkdown {
         out.println();
         out.println("## " + l.get("sources.heading"));
         out.println();
-        Set<String> keys = new TreeSet<>();
-        keys.add(r.source());
-        plan.requirements().forEach(q -> keys.add(q.def().source()));
-        plan.protocols().forEach(p -> keys.add(plan.catalog().protocols().get(p).source()));
-        for (String k : keys) {
+        for (String k : RequirementsTable.sourceKeys(plan)) {
             Source s = plan.catalog().sources().get(k);
             out.println("- " + k + ": [" + cell(s.title()) + "](" + s.url() + ") (" + s.date() + ")");
         }

@@ -111,11 +111,7 @@ public final class RequirementsTable {
         }
         out.println();
         out.println(l.get("sources.heading"));
-        Set<String> keys = new TreeSet<>();
-        keys.add(r.source());
-        plan.requirements().forEach(q -> keys.add(q.def().source()));
-        plan.protocols().forEach(p -> keys.add(plan.catalog().protocols().get(p).source()));
-        for (String k : keys) {
+        for (String k : sourceKeys(plan)) {
             Source s = plan.catalog().sources().get(k);
             out.println("  " + pad(k, 5) + s.title() + ", " + s.url() + " (" + s.date() + ")");
         }
@@ -150,6 +146,15 @@ public final class RequirementsTable {
             List<String> chunk = prefixes.subList(i, Math.min(prefixes.size(), i + WRAP)).stream().map(IpPrefix::toString).toList();
             out.println("  " + pad("", 24) + String.join(", ", chunk));
         }
+    }
+
+    /** The catalog sources the region's data, requirements and protocols cite, sorted. */
+    static Set<String> sourceKeys(Plan plan) {
+        Set<String> keys = new TreeSet<>();
+        keys.add(plan.region().source());
+        plan.requirements().forEach(q -> keys.add(q.def().source()));
+        plan.protocols().forEach(p -> keys.add(plan.catalog().protocols().get(p).source()));
+        return keys;
     }
 
     /** Every host name the region's requirements name, once each, wildcards as {@code *.domain}. */

@@ -1,6 +1,7 @@
 package dev.wscheck.probe.latency;
 
 import dev.wscheck.probe.CheckSpec;
+import dev.wscheck.probe.ConnectFailures;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.probe.Phase;
 import dev.wscheck.probe.Probe;
@@ -59,7 +60,7 @@ public final class LatencyProbe implements Probe {
             long took = System.nanoTime() - start;
             Outcome o = Outcome.classify(e, Phase.CONNECT);
             return b.outcome(o).phase(Phase.CONNECT, Duration.ofNanos(took))
-                    .detail(where + ": first sample failed, " + describe(e, o, timeout))
+                    .detail(where + ": first sample failed, " + ConnectFailures.describe(e, o, timeout))
                     .evidence(new LatencyEvidence(1, 0, List.of(), 0, 0, 0, 0, planned))
                     .build(Duration.ofNanos(took));
         }
@@ -136,21 +137,6 @@ public final class LatencyProbe implements Probe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static String describe(IOException e, Outcome o, Duration timeout) {
-        switch (o) {
-            case TCP_TIMEOUT:
-                return "no answer within " + timeout.toMillis() + " ms";
-            case TCP_REFUSED:
-                return "connection refused";
-            case TCP_RESET:
-                return "connection reset";
-            case TCP_UNREACHABLE:
-                return "unreachable (" + e.getMessage() + ")";
-            default:
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.wscheck.probe.tcp;
 
 import dev.wscheck.probe.CheckSpec;
+import dev.wscheck.probe.ConnectFailures;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.probe.Phase;
 import dev.wscheck.probe.Probe;
@@ -39,23 +40,8 @@ public final class TcpProbe implements Probe {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             Outcome o = Outcome.classify(e, Phase.CONNECT);
             return b.outcome(o).phase(Phase.CONNECT, took)
-                    .detail(ctx.transport().describe() + " => " + check.target().hostPort() + ": " + describe(e, o, ctx.timeout()))
+                    .detail(ctx.transport().describe() + " => " + check.target().hostPort() + ": " + ConnectFailures.describe(e, o, ctx.timeout()))
                     .build(took);
-        }
-    }
-
-    private static String describe(IOException e, Outcome o, Duration timeout) {
-        switch (o) {
-            case TCP_TIMEOUT:
-                return "no answer within " + timeout.toMillis() + " ms";
-            case TCP_REFUSED:
-                return "connection refused";
-            case TCP_UNREACHABLE:
-                return "unreachable (" + e.getMessage() + ")";
-            case TCP_RESET:
-                return "connection reset";
-            default:
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
     }
 }

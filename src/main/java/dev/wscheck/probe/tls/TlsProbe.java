@@ -2,6 +2,7 @@ package dev.wscheck.probe.tls;
 
 import dev.wscheck.net.TrustContext;
 import dev.wscheck.probe.CheckSpec;
+import dev.wscheck.probe.ConnectFailures;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.probe.Phase;
 import dev.wscheck.probe.Probe;
@@ -77,7 +78,7 @@ public final class TlsProbe implements Probe {
         } catch (IOException e) {
             Duration took = since(t0);
             Outcome o = Outcome.classify(e, Phase.CONNECT);
-            return b.outcome(o).phase(Phase.CONNECT, took).detail(where + connectFailure(e, o, ctx.timeout())).build(took);
+            return b.outcome(o).phase(Phase.CONNECT, took).detail(where + ConnectFailures.describe(e, o, ctx.timeout())).build(took);
         }
         Duration connect = since(t0);
         b.phase(Phase.CONNECT, connect);
@@ -148,19 +149,6 @@ public final class TlsProbe implements Probe {
     private static String shortDetail(String detail) {
         int i = detail.lastIndexOf(": ");
         return i < 0 ? detail : detail.substring(i + 2);
-    }
-
-    private static String connectFailure(IOException e, Outcome o, Duration timeout) {
-        switch (o) {
-            case TCP_TIMEOUT:
-                return "no answer within " + timeout.toMillis() + " ms";
-            case TCP_REFUSED:
-                return "connection refused";
-            case TCP_RESET:
-                return "connection reset";
-            default:
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        }
     }
 
     private static Duration since(long t0) {
