@@ -150,7 +150,7 @@ public final class LatencyProbe implements Probe {
             case TCP_UNREACHABLE:
                 return "unreachable (" + e.getMessage() + ")";
             default:
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return dev.wscheck.probe.ProbeException.reasonOf(e);
         }
     }
 

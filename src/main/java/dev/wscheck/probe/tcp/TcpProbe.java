@@ -55,7 +55,7 @@ public final class TcpProbe implements Probe {
             case TCP_RESET:
                 return "connection reset";
             default:
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return dev.wscheck.probe.ProbeException.reasonOf(e);
         }
     }
 }

@@ -159,7 +159,7 @@ public final class TlsProbe implements Probe {
             case TCP_RESET:
                 return "connection reset";
             default:
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return dev.wscheck.probe.ProbeException.reasonOf(e);
         }
     }
 
