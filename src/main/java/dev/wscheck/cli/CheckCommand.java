@@ -9,12 +9,17 @@ import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.Planner;
 import dev.wscheck.engine.Engine;
+import dev.wscheck.engine.ProxyRouting;
 import dev.wscheck.engine.Routing;
 import dev.wscheck.engine.RunResult;
 import dev.wscheck.engine.RunSettings;
 import dev.wscheck.engine.SharedResources;
 import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.HostFacts;
+import dev.wscheck.net.NameResolver;
+import dev.wscheck.net.ProxyCredentials;
+import dev.wscheck.net.proxy.ProxySelection;
+import dev.wscheck.net.proxy.SystemProxyDiscovery;
 import dev.wscheck.net.Pem;
 import dev.wscheck.net.SystemDns;
 import dev.wscheck.net.TrustSettings;
@@ -28,8 +33,10 @@ import dev.wscheck.report.Reporter;
 import dev.wscheck.verdict.Evaluator;
 import dev.wscheck.verdict.RequirementVerdict;
 import java.io.Writer;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +65,20 @@ final class CheckCommand implements Callable<Integer> {
     CatalogOptions what = new CatalogOptions();
 
     @Option(names = "--proxy", paramLabel = "URL|system|none", defaultValue = "system",
-            description = "How HTTPS reaches the internet: system (what the WorkSpaces client would use) or none. Default: ${DEFAULT-VALUE}.")
+            description = "How HTTPS reaches the internet: http://host:port, socks5://host:port, system (what the WorkSpaces client "
+                    + "would use: OS settings, PAC, environment) or none. Default: ${DEFAULT-VALUE}.")
     String proxy;
+
+    @Option(names = "--proxy-user", paramLabel = "USER",
+            description = "Proxy user; the password comes from WSCHECK_PROXY_PASSWORD or an interactive prompt, never from the command line.")
+    String proxyUser;
+
+    @Option(names = "--pac", paramLabel = "URL|FILE", description = "Evaluate this PAC file for each URL (overrides the system's).")
+    String pac;
+
+    @Option(names = "--dcv-proxy",
+            description = "Model a client that sends DCV TCP 4195 through the HTTP proxy (Windows 5.1+, macOS 5.4+; AWS does not recommend it).")
+    boolean dcvProxy;
 
     @Option(names = "--dns-server", paramLabel = "IP[:PORT]", description = "Query this resolver instead of the system's (repeatable).")
     List<String> dnsServers = new ArrayList<>();
@@ -119,7 +138,6 @@ final class CheckCommand implements Callable<Integer> {
         if (timeout.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new WscheckException("--timeout " + Durations.format(timeout) + ": at most 5m");
         }
-        Routing routing = routing();
         Catalog catalog = what.loadCatalog();
         CatalogOptions.Region region = what.region(catalog, ctx.env());
         Plan plan = Planner.plan(catalog, region.code(), what.protocols(), what.directoryId(), only, skip);
@@ -128,7 +146,18 @@ final class CheckCommand implements Callable<Integer> {
         TrustSettings trustSettings = trustSettings(catalog);
         DnsServers dns = dnsServers.isEmpty() ? SystemDns.servers()
                 : new DnsServers(dnsServers.stream().map(DnsServerOption::parse).toList(), "explicit");
+        SystemProxyDiscovery.Os os = SystemProxyDiscovery.Os.current();
+        ProxySetup.Found found = ProxySetup.config(proxy, Optional.ofNullable(pac), ctx.env(), System.getProperties(),
+                SystemProxyDiscovery.processRunner(os, Duration.ofSeconds(3)), os);
+        Optional<ProxyCredentials> credentials = ProxySetup.credentials(Optional.ofNullable(proxyUser), found.config(), ctx.env(),
+                ctx.passwordPrompt());
         region.announce(ctx.err());
+        NameResolver resolver = ProxySetup.resolver(dns);
+        ProxySelection selection = ProxySelection.of(found.config(), new ProxySelection.PacOptions(resolver, timeout,
+                (timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2)), Duration.ofSeconds(2), CheckCommand::firstLocalAddress, Clock.systemDefaultZone()));
+        Routing routing = found.config().usesProxy()
+                ? new ProxyRouting(selection, credentials, resolver, "wscheck/" + Version.get(), dcvProxy)
+                : Routing.direct();
         rangesSource.ifPresent(s -> s.announceAge(ctx));
 
         RunResult run;
@@ -141,7 +170,7 @@ final class CheckCommand implements Callable<Integer> {
         Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(locale), strict,
                 new Report.Tool("wscheck", Version.get()),
                 new Report.Host(HostFacts.os(), HostFacts.hostname(ctx.env()), dns.display(), HostFacts.localAddresses()),
-                new Report.Proxy("none", null),
+                ProxySetup.report(selection, credentials, found.consulted(), dcvProxy),
                 new Report.CatalogRef(catalog.origin(), catalog.version(), ranges.map(IpRanges::createDate).orElse(null)));
 
         for (int i = 0; i < outputs.size(); i++) {
@@ -170,15 +199,9 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private Routing routing() {
-        switch (proxy.toLowerCase(Locale.ROOT)) {
-            case "none":
-            case "system":
-                // System proxy discovery (OS settings, PAC, environment) is not in this version: direct.
-                return Routing.direct();
-            default:
-                throw new WscheckException("--proxy " + proxy + ": explicit proxies are not available in this version (use system or none)");
-        }
+    /** This PC's first non-loopback address, for a PAC's myIpAddress(); never a DNS lookup. */
+    private static Optional<InetAddress> firstLocalAddress() {
+        return HostFacts.localAddresses().stream().map(NameResolver::literal).flatMap(Optional::stream).findFirst();
     }
 
     private TrustSettings trustSettings(Catalog catalog) {

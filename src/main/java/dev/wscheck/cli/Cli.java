@@ -27,12 +27,17 @@ public final class Cli {
     private Cli() {}
 
     public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+        return run(out, err, env, CliContext.PasswordPrompt.console(), args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, Map, String...)}, with a chosen password prompt (tests). */
+    static int run(PrintStream out, PrintStream err, Map<String, String> env, CliContext.PasswordPrompt prompt, String... args) {
         // dnsjava's timers tick at its selector timeout (1 s by default): sub-second DNS budgets need 100 ms.
         if (System.getProperty("dnsjava.nio.selector_timeout") == null) {
             System.setProperty("dnsjava.nio.selector_timeout", "100");
         }
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
-        CliContext ctx = new CliContext(out, err, env, isTerminal(out), isTerminal(err));
+        CliContext ctx = new CliContext(out, err, env, isTerminal(out), isTerminal(err), prompt);
         CommandLine cl = new CommandLine(new WscheckCommand(ctx));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -3,6 +3,7 @@ package dev.wscheck.engine;
 import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.PlannedCheck;
 import dev.wscheck.catalog.PlannedRequirement;
+import dev.wscheck.net.DirectTransport;
 import dev.wscheck.net.Transport;
 import dev.wscheck.probe.CheckSpec;
 import dev.wscheck.probe.Outcome;
@@ -52,58 +53,49 @@ public final class Engine {
         });
         try {
             Map<String, CompletableFuture<ProbeResult>> futures = new LinkedHashMap<>();
-            Map<String, PlannedCheck> first = new LinkedHashMap<>();
+            // What each requirement reports: its planned checks, plus direct comparisons where the client uses a proxy.
+            Map<PlannedRequirement, List<Entry>> entries = new LinkedHashMap<>();
+            Map<String, Entry> distinct = new LinkedHashMap<>();
             for (PlannedRequirement req : plan.requirements()) {
-                for (PlannedCheck pc : req.checks()) {
-                    first.putIfAbsent(key(req, pc.spec(), settings), pc);
+                entries.put(req, entries(req, settings));
+                for (Entry e : entries.get(req)) {
+                    distinct.putIfAbsent(e.key(), e);
                 }
             }
-            int total = first.size();
+            int total = distinct.size();
             AtomicInteger done = new AtomicInteger();
             progress.started(total);
-            Map<ProbeKind, CompletableFuture<Void>> prepared = prepare(first.values(), resources, pool);
-            // Plan order lists a check's predecessor before it, so one pass in order suffices.
-            for (PlannedRequirement req : plan.requirements()) {
-                for (PlannedCheck pc : req.checks()) {
-                    String key = key(req, pc.spec(), settings);
-                    if (futures.containsKey(key)) {
-                        continue;
-                    }
-                    Transport transport = settings.routing().transportFor(req.def().proxy(), pc.spec().probe());
-                    Optional<CheckSpec> after = pc.after();
-                    // A proxy resolves the target itself: the local DNS answer is not a precondition.
-                    if (after.isPresent() && after.get().probe() == ProbeKind.DNS && transport.resolvesRemotely()
-                            && pc.spec().probe() != ProbeKind.UDP && pc.spec().probe() != ProbeKind.LATENCY) {
-                        after = Optional.empty();
-                    }
-                    CompletableFuture<Void> ready = prepared.get(pc.spec().probe());
-                    CompletableFuture<ProbeResult> f;
-                    if (after.isEmpty()) {
-                        f = ready.thenApplyAsync(v -> runOne(pc.spec(), Optional.empty(), transport, settings, resources), pool);
-                    } else {
-                        CheckSpec prevSpec = after.get();
-                        CompletableFuture<ProbeResult> prev = futures.get(key(req, prevSpec, settings));
-                        f = prev.thenCombine(ready, (p, v) -> p).thenApplyAsync(p -> p.allowsNextStep()
-                                ? runOne(pc.spec(), p.address(), transport, settings, resources)
-                                : skipped(prevSpec, p), pool);
-                    }
-                    f = f.whenComplete((r, e) -> {
-                        if (r != null) {
-                            progress.checkFinished(pc.spec(), r, done.incrementAndGet(), total);
-                        }
-                    });
-                    futures.put(key, f);
+            Map<ProbeKind, CompletableFuture<Void>> prepared = prepare(distinct.values().stream().map(Entry::check).toList(), resources, pool);
+            // Entries list a check's predecessor before it, so one pass in order suffices.
+            for (Entry e : distinct.values()) {
+                PlannedCheck pc = e.check();
+                CompletableFuture<Void> ready = prepared.get(pc.spec().probe());
+                CompletableFuture<ProbeResult> f;
+                if (e.after().isEmpty()) {
+                    f = ready.thenApplyAsync(v -> runOne(pc.spec(), Optional.empty(), e.transport(), settings, resources), pool);
+                } else {
+                    CheckSpec prevSpec = e.after().get().check().spec();
+                    CompletableFuture<ProbeResult> prev = futures.get(e.after().get().key());
+                    f = prev.thenCombine(ready, (p, v) -> p).thenApplyAsync(p -> p.allowsNextStep()
+                            ? runOne(pc.spec(), e.transport().resolvesRemotely() ? Optional.empty() : p.address(), e.transport(), settings, resources)
+                            : skipped(prevSpec, p, e.transport()), pool);
                 }
+                f = f.whenComplete((r, ex) -> {
+                    if (r != null) {
+                        progress.checkFinished(pc.spec(), r, done.incrementAndGet(), total);
+                    }
+                });
+                futures.put(e.key(), f);
             }
             Map<String, ProbeResult> results = await(futures, deadlineNanos);
             progress.finished();
             List<RunResult.RequirementRun> runs = new ArrayList<>();
-            for (PlannedRequirement req : plan.requirements()) {
+            for (Map.Entry<PlannedRequirement, List<Entry>> re : entries.entrySet()) {
                 List<RunResult.CheckRun> checks = new ArrayList<>();
-                for (PlannedCheck pc : req.checks()) {
-                    checks.add(new RunResult.CheckRun(pc, results.get(key(req, pc.spec(), settings))));
+                for (Entry e : re.getValue()) {
+                    checks.add(new RunResult.CheckRun(e.check(), results.get(e.key()), e.role()));
                 }
-                runs.add(new RunResult.RequirementRun(req, checks));
+                runs.add(new RunResult.RequirementRun(re.getKey(), checks));
             }
             return new RunResult(started, Duration.between(started, Instant.now()), runs);
         } finally {
@@ -126,9 +118,53 @@ public final class Engine {
         return out;
     }
 
-    /** Two requirements share a check only when it would also take the same route. */
-    private static String key(PlannedRequirement req, CheckSpec spec, RunSettings settings) {
-        return spec.key() + " via " + settings.routing().transportFor(req.def().proxy(), spec.probe()).describe();
+    /**
+     * One check as the engine runs it: its transport, the entry it waits for, its role, and the
+     * sharing key (two requirements share a check only when it also takes the same route).
+     */
+    private record Entry(PlannedCheck check, Transport transport, Optional<Entry> after, RunResult.Role role) {
+        String key() {
+            return check.spec().key() + " via " + transport.describe();
+        }
+    }
+
+    /**
+     * The entries of one requirement, in chain order. Where the client reaches an endpoint through
+     * a proxy, the proxy resolves the name (the TCP step does not wait for the local DNS answer,
+     * which becomes evidence: LOCAL_DNS), and a direct TCP connect to the same endpoint is added
+     * after the DNS step (DIRECT_COMPARISON), so the report can say whether direct would work too.
+     */
+    private static List<Entry> entries(PlannedRequirement req, RunSettings settings) {
+        List<Entry> out = new ArrayList<>();
+        Map<CheckSpec, Entry> bySpec = new LinkedHashMap<>();
+        Map<String, Boolean> proxiedHosts = new LinkedHashMap<>();
+        for (PlannedCheck pc : req.checks()) {
+            Transport t = settings.routing().transportFor(req.def().proxy(), pc.spec().probe(), pc.spec().target());
+            if (pc.spec().probe() != ProbeKind.DNS) {
+                proxiedHosts.merge(pc.spec().target().host(), t.resolvesRemotely(), Boolean::logicalAnd);
+            }
+        }
+        for (PlannedCheck pc : req.checks()) {
+            ProbeKind kind = pc.spec().probe();
+            Transport t = settings.routing().transportFor(req.def().proxy(), kind, pc.spec().target());
+            Optional<Entry> after = pc.after().map(bySpec::get);
+            RunResult.Role role = RunResult.Role.PATH;
+            if (kind == ProbeKind.DNS && proxiedHosts.getOrDefault(pc.spec().target().host(), false)) {
+                role = RunResult.Role.LOCAL_DNS;
+            }
+            boolean viaProxy = t.resolvesRemotely() && kind != ProbeKind.UDP && kind != ProbeKind.LATENCY;
+            Optional<Entry> dnsStep = after.filter(a -> a.check().spec().probe() == ProbeKind.DNS);
+            if (viaProxy && dnsStep.isPresent()) {
+                after = Optional.empty(); // the proxy resolves the target itself
+            }
+            Entry e = new Entry(pc, t, after, role);
+            bySpec.put(pc.spec(), e);
+            out.add(e);
+            if (viaProxy && kind == ProbeKind.TCP && dnsStep.isPresent()) {
+                out.add(new Entry(pc, DirectTransport.INSTANCE, dnsStep, RunResult.Role.DIRECT_COMPARISON));
+            }
+        }
+        return out;
     }
 
     private ProbeResult runOne(CheckSpec spec, Optional<InetAddress> address, Transport transport, RunSettings settings, ProbeResources resources) {
@@ -141,9 +177,10 @@ public final class Engine {
         }
     }
 
-    private static ProbeResult skipped(CheckSpec prevSpec, ProbeResult prev) {
+    private static ProbeResult skipped(CheckSpec prevSpec, ProbeResult prev, Transport transport) {
         String why = prev.outcome() == Outcome.SKIPPED ? "an earlier step failed" : prevSpec.probe().id() + " " + prevSpec.targetDisplay() + " failed (" + prev.outcome().code() + ")";
-        return ProbeResult.of(Outcome.SKIPPED, "not run: " + why);
+        // Reported on the route it would have taken.
+        return new ProbeResult(Outcome.SKIPPED, "not run: " + why, Optional.empty(), transport.route(), Map.of(), Duration.ZERO, Optional.empty());
     }
 
     private static Map<String, ProbeResult> await(Map<String, CompletableFuture<ProbeResult>> futures, long deadlineNanos) {

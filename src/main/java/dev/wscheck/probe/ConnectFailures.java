@@ -19,7 +19,7 @@ public final class ConnectFailures {
             case TCP_UNREACHABLE:
                 return "unreachable (" + e.getMessage() + ")";
             default:
-                return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                return ProbeException.reasonOf(e);
         }
     }
 }

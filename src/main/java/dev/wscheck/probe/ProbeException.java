@@ -24,4 +24,23 @@ public class ProbeException extends IOException {
     public Outcome outcome() {
         return outcome;
     }
+
+    /**
+     * Returns what happened without the "where" prefix, for probes that put their own "where"
+     * in front (a transport's message already names itself and the target). Subclasses that
+     * build their message as "where: reason" return the reason; by default, the message.
+     */
+    public String reason() {
+        return getMessage() == null ? getClass().getSimpleName() : getMessage();
+    }
+
+    /** Returns the reason of the first ProbeException in the cause chain, else the message of {@code t}. */
+    public static String reasonOf(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ProbeException pe) {
+                return pe.reason();
+            }
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
 }

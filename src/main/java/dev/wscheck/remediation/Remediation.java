@@ -64,12 +64,19 @@ public final class Remediation {
      */
     public List<RemediationItem> forRequirement(RequirementVerdict verdict, RegionDef region) {
         Set<RemediationItem> out = new LinkedHashSet<>();
+        boolean routeSaid = false;
         for (CheckVerdict c : verdict.checks()) {
-            if (c.status() == Status.PASS || c.status() == Status.SKIP || c.outcome() == Outcome.OK) {
+            // Checks off the client's path (the direct comparison) never call for a change.
+            if (!c.onPath() || c.status() == Status.PASS || c.status() == Status.SKIP || c.outcome() == Outcome.OK) {
                 continue;
             }
             Optional<String> text = get(verdict.requirement().id() + "." + c.outcome().code()).or(() -> get(c.outcome().code()));
             text.ifPresent(t -> out.add(new RemediationItem(c.outcome().code(), fill(t, values(verdict.requirement(), c, region)))));
+            if (!routeSaid && verdict.route().map(r -> r.proxyBrokenDirectWorks()).orElse(false)) {
+                routeSaid = true;
+                get("route.proxy-fails-direct-works").ifPresent(t -> out.add(new RemediationItem(c.outcome().code(),
+                        fill(t, values(verdict.requirement(), c, region)))));
+            }
         }
         return List.copyOf(out);
     }

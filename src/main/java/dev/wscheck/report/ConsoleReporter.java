@@ -70,6 +70,11 @@ public final class ConsoleReporter implements Reporter {
             if (problem && !q.note().isEmpty()) {
                 out.println(indent(8) + dim(q.note()));
             }
+            if (q.route() != null && (verbose || problem)) {
+                out.println(indent(8) + dim(label("route", Map.of("proxy", label("route.proxy." + q.route().proxy(), Map.of()),
+                        "direct", label("route.direct." + q.route().direct(), Map.of())))
+                        + (q.route().proxy().equals("fails") && q.route().direct().equals("works") ? " " + label("route.proxyBroken", Map.of()) : "")));
+            }
             if (problem) {
                 for (Report.Remedy m : q.remediation()) {
                     out.println(indent(8) + "-> " + m.text());
@@ -92,6 +97,13 @@ public final class ConsoleReporter implements Reporter {
         }
         if (r.findings() != null) {
             findings(out, r.findings());
+        }
+        if (r.proxy() != null && r.proxy().findings() != null && !r.proxy().findings().isEmpty()) {
+            out.println();
+            out.println(colorFor("warn", label("finding.proxy", Map.of())));
+            for (String f : r.proxy().findings()) {
+                out.println("    " + f);
+            }
         }
         out.println();
         ExitCode exit = exitFor(r.status());
@@ -123,7 +135,14 @@ public final class ConsoleReporter implements Reporter {
                 out.println("    " + d);
             }
         }
-        if (!f.revocationUnreachable().isEmpty()) {
+        if (f.proxyDenied() != null && !f.proxyDenied().isEmpty()) {
+            out.println();
+            out.println(colorFor("fail", label("finding.proxyDenied", Map.of())));
+            for (String d : f.proxyDenied()) {
+                out.println("    " + d);
+            }
+        }
+        if (f.revocationUnreachable() != null && !f.revocationUnreachable().isEmpty()) {
             out.println();
             out.println(colorFor("warn", label("finding.revocation", Map.of())));
             for (String u : f.revocationUnreachable()) {
@@ -198,10 +217,17 @@ public final class ConsoleReporter implements Reporter {
     }
 
     private static String proxy(Report.Proxy p) {
-        if (p == null || p.url() == null) {
-            return p == null ? "none" : p.source();
+        if (p == null) {
+            return "none";
         }
-        return p.url() + " (" + p.source() + ")";
+        String from = p.origin() == null ? p.source() : p.origin();
+        if (p.pac() != null) {
+            return "PAC " + p.pac() + " (" + from + ")";
+        }
+        if (p.url() == null) {
+            return p.origin() == null ? p.source() : "none (" + from + ")";
+        }
+        return p.url() + (p.user() == null ? "" : ", user " + p.user()) + " (" + from + ")";
     }
 
     private String badge(String status) {

@@ -55,10 +55,10 @@ public final class ReportBuilder {
         Status overall = Evaluator.overall(verdicts, strict);
         Findings f = Findings.of(verdicts);
         Report.Findings findings = null;
-        if (f.tlsInspection().isPresent() || !f.revocationUnreachable().isEmpty()) {
+        if (f.tlsInspection().isPresent() || !f.revocationUnreachable().isEmpty() || !f.proxyDenied().isEmpty()) {
             Report.TlsInspection tls = f.tlsInspection().map(t -> new Report.TlsInspection(t.issuers(), t.domains(),
                     RequirementsTable.domains(plan))).orElse(null);
-            findings = new Report.Findings(tls, f.revocationUnreachable());
+            findings = new Report.Findings(tls, f.revocationUnreachable(), f.proxyDenied());
         }
         Instant started = run.startedAt().truncatedTo(ChronoUnit.MILLIS);
         return new Report(Report.SCHEMA_VERSION, tool, started.toString(), run.duration().toMillis(), plan.region().code(),
@@ -72,9 +72,19 @@ public final class ReportBuilder {
             checks.add(check(c));
         }
         List<Report.Remedy> remedies = items.stream().map(i -> new Report.Remedy(i.code(), i.text())).toList();
+        Report.Route route = v.route().map(r -> new Report.Route(r.clientUses(), r.proxy(), r.direct(), r.proxyOutcome().orElse(null),
+                r.directOutcome().orElse(null), r.summary())).orElse(null);
         return new Report.Requirement(req.id(), req.def().category(), title, req.def().protocol(),
-                req.def().importance().id(), v.status().id(), note, checks, remedies,
+                req.def().importance().id(), v.status().id(), note, route, checks, remedies,
                 req.skipReason().map(k -> k.kind() == Skip.Kind.NOT_SELECTED || k.kind() == Skip.Kind.SKIPPED).orElse(false));
+    }
+
+    /** A skipped step never ran; it is reported on the route it would have taken. */
+    private static String via(CheckVerdict c) {
+        if (c.role() == dev.wscheck.engine.RunResult.Role.DIRECT_COMPARISON || c.role() == dev.wscheck.engine.RunResult.Role.LOCAL_DNS) {
+            return "direct";
+        }
+        return c.result().via().id();
     }
 
     private static Report.Check check(CheckVerdict c) {
@@ -84,7 +94,7 @@ public final class ReportBuilder {
             phases.put(p.id(), r.phases().get(p).toMillis());
         }
         return new Report.Check(c.check().spec().probe().id(), c.check().spec().targetDisplay(),
-                r.address().map(a -> a.getHostAddress()).orElse(null), r.via().id(), c.outcome().code(), c.status().id(),
+                r.address().map(a -> a.getHostAddress()).orElse(null), via(c), c.onPath() ? null : c.role().id(), c.outcome().code(), c.status().id(),
                 r.duration().toMillis(), phases, c.detail(), r.evidence().orElse(null));
     }
 }

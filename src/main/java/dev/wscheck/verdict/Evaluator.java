@@ -66,22 +66,27 @@ public final class Evaluator {
         }
         if (req.skipReason().isPresent()) {
             Skip skip = req.skipReason().get();
-            return new RequirementVerdict(req, checks, Status.SKIP, new Note(skip.kind().key(), Map.of("detail", skip.detail()), skip.text()));
+            return new RequirementVerdict(req, checks, Status.SKIP, new Note(skip.kind().key(), Map.of("detail", skip.detail()), skip.text()),
+                    Optional.empty());
         }
         if (checks.isEmpty()) {
             String allow = String.join(", ", req.allowlistOnly());
-            return new RequirementVerdict(req, checks, Status.SKIP, new Note("note.nothing-to-probe", Map.of("allow", allow), "nothing to probe: allow " + allow));
+            return new RequirementVerdict(req, checks, Status.SKIP, new Note("note.nothing-to-probe", Map.of("allow", allow), "nothing to probe: allow " + allow),
+                    Optional.empty());
         }
         Status status = Status.SKIP;
         for (CheckVerdict c : checks) {
-            status = status.worst(c.status());
+            if (c.onPath()) {
+                status = status.worst(c.status());
+            }
         }
+        Optional<RouteComparison> route = compare(checks);
         Note note = Note.NONE;
         Optional<String> fallback = req.def().rule().udpFallback();
         if (fallback.isPresent() && status != Status.PASS && status != Status.SKIP) {
             RequirementVerdict tcp = judged.get(fallback.get());
-            boolean udpOnlyProblem = checks.stream().allMatch(c -> c.status() == Status.PASS || c.status() == Status.SKIP
-                    || c.check().spec().probe() == ProbeKind.UDP);
+            boolean udpOnlyProblem = checks.stream().filter(CheckVerdict::onPath).allMatch(c -> c.status() == Status.PASS
+                    || c.status() == Status.SKIP || c.check().spec().probe() == ProbeKind.UDP);
             if (tcp != null && tcp.status() == Status.PASS && udpOnlyProblem) {
                 status = Status.WARN;
                 note = new Note("note.udp-fallback", Map.of("fallback", tcp.requirement().id()),
@@ -92,7 +97,39 @@ public final class Evaluator {
             status = Status.WARN;
             note = note.isEmpty() ? new Note("note.optional", Map.of(), "optional: only some sites need this") : note;
         }
-        return new RequirementVerdict(req, checks, status, note);
+        return new RequirementVerdict(req, checks, status, note, route);
+    }
+
+    /**
+     * Compares the proxy path with the direct path, for a requirement the client reaches through
+     * a proxy (it has DIRECT_COMPARISON checks). The proxy path works when every check on it
+     * passes; the direct path works when the local DNS answer and the direct TCP connect do.
+     * This is a statement about the paths; it never changes the requirement's status, which
+     * follows the path the client uses.
+     */
+    static Optional<RouteComparison> compare(List<CheckVerdict> checks) {
+        List<CheckVerdict> direct = checks.stream().filter(c -> c.role() != RunResult.Role.PATH).toList();
+        if (direct.stream().noneMatch(c -> c.role() == RunResult.Role.DIRECT_COMPARISON)) {
+            return Optional.empty();
+        }
+        List<CheckVerdict> path = checks.stream().filter(c -> c.onPath() && c.check().spec().probe() != ProbeKind.DNS).toList();
+        String proxy = state(path, "works", "fails");
+        String directState = state(direct, "works", "blocked");
+        return Optional.of(RouteComparison.of(proxy, directState, firstProblem(path), firstProblem(direct)));
+    }
+
+    private static String state(List<CheckVerdict> checks, String good, String bad) {
+        if (checks.stream().anyMatch(c -> c.status() == Status.FAIL || c.status() == Status.WARN)) {
+            return bad;
+        }
+        if (checks.stream().allMatch(c -> c.status() == Status.PASS)) {
+            return good;
+        }
+        return "unknown";
+    }
+
+    private static Optional<String> firstProblem(List<CheckVerdict> checks) {
+        return checks.stream().filter(c -> c.status() == Status.FAIL || c.status() == Status.WARN).findFirst().map(c -> c.outcome().code());
     }
 
     /** Judges one check of {@code req}. */
@@ -131,7 +168,7 @@ public final class Evaluator {
                 }
             }
         }
-        return new CheckVerdict(cr.check(), r, outcome, detail, statusOf(outcome));
+        return new CheckVerdict(cr.check(), r, outcome, detail, statusOf(outcome), cr.role());
     }
 
     /** Returns the status an outcome has at check level, before any requirement rule. */

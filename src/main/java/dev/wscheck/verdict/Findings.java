@@ -10,10 +10,15 @@ import java.util.Set;
 
 /**
  * Run-level findings that cut across requirements and are said once: TLS inspection (which
- * device re-signs, for which domains) and revocation endpoints that cannot be reached, which
- * are a separate matter from interception.
+ * device re-signs, for which domains), revocation endpoints that cannot be reached, which
+ * are a separate matter from interception, and the destinations the proxy refuses (host:port,
+ * the list a proxy administrator adds to the allowlist).
  */
-public record Findings(Optional<TlsInspection> tlsInspection, List<String> revocationUnreachable) {
+public record Findings(Optional<TlsInspection> tlsInspection, List<String> revocationUnreachable, List<String> proxyDenied) {
+
+    public Findings(Optional<TlsInspection> tlsInspection, List<String> revocationUnreachable) {
+        this(tlsInspection, revocationUnreachable, List.of());
+    }
 
     /** @param issuers who re-signs, as the certificates name it; @param domains the WorkSpaces domains seen re-signed */
     public record TlsInspection(List<String> issuers, List<String> domains) {}
@@ -22,8 +27,12 @@ public record Findings(Optional<TlsInspection> tlsInspection, List<String> revoc
         Set<String> issuers = new LinkedHashSet<>();
         Set<String> domains = new LinkedHashSet<>();
         Set<String> revocation = new LinkedHashSet<>();
+        Set<String> denied = new LinkedHashSet<>();
         for (RequirementVerdict v : verdicts) {
             for (CheckVerdict c : v.checks()) {
+                if (c.onPath() && c.outcome() == Outcome.PROXY_DENIED) {
+                    denied.add(c.check().spec().target().hostPort());
+                }
                 if (!(c.result().evidence().orElse(null) instanceof TlsEvidence tls)) {
                     continue;
                 }
@@ -42,6 +51,6 @@ public record Findings(Optional<TlsInspection> tlsInspection, List<String> revoc
         }
         Optional<TlsInspection> inspection = domains.isEmpty() ? Optional.empty()
                 : Optional.of(new TlsInspection(new ArrayList<>(issuers), new ArrayList<>(domains)));
-        return new Findings(inspection, List.copyOf(revocation));
+        return new Findings(inspection, List.copyOf(revocation), List.copyOf(denied));
     }
 }

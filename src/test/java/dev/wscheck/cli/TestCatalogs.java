@@ -58,6 +58,19 @@ final class TestCatalogs {
               - {id: tls-silent-2, category: api, title: "another silent TLS", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://ws.wscheck.test:${TLSSILENT}/x"], source: T}
             """;
 
+    /**
+     * For proxy tests: three HTTPS requirements (one whose name the local DNS does not know, so
+     * only a proxy can reach it), DCV TCP (proxy optional) and PCoIP TCP (never proxied).
+     */
+    static final String PROXY = HEAD + """
+            requirements:
+              - {id: session-broker, category: broker, title: "Broker", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://broker.wscheck.test:${BROKER}/"], source: T}
+              - {id: ws-broker, category: broker, title: "Ping", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://ws.wscheck.test:${WS}/ping"], expect: {status: 200, bodyContains: healthy}, source: T}
+              - {id: proxy-only, category: api, title: "Only the proxy resolves this", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://hidden.wscheck.test:${HIDDEN}/"], source: T}
+              - {id: dcv-streaming-tcp, category: streaming, title: "DCV TCP", protocol: dcv, proxy: optional, probes: [dns, tcp], endpoints: ["tcp://drp.wscheck.test:${ACCEPT}"], source: T}
+              - {id: pcoip-streaming-tcp, category: streaming, title: "PCoIP TCP", protocol: pcoip, proxy: never, probes: [dns, tcp], endpoints: ["tcp://drp.wscheck.test:${ACCEPT}"], source: T}
+            """;
+
     static Path write(Path file, String template, Map<String, String> ports) throws IOException {
         String text = template;
         for (Map.Entry<String, String> e : ports.entrySet()) {

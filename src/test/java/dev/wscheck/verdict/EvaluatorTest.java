@@ -116,7 +116,7 @@ class EvaluatorTest {
     @MethodSource("overall")
     void overallStatus(OverallCase c) {
         PlannedRequirement any = PLAN.requirements().get(0);
-        List<RequirementVerdict> vs = c.statuses().stream().map(s -> new RequirementVerdict(any, List.of(), s, Note.NONE)).toList();
+        List<RequirementVerdict> vs = c.statuses().stream().map(s -> new RequirementVerdict(any, List.of(), s, Note.NONE, Optional.empty())).toList();
         assertEquals(c.expected(), Evaluator.overall(vs, c.strict()));
     }
 

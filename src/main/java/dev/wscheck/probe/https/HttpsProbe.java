@@ -245,7 +245,7 @@ public final class HttpsProbe implements Probe {
     }
 
     private static String message(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.wscheck.probe.ProbeException.reasonOf(e);
     }
 
     /** The version in the jar's manifest, or "dev" when run from classes (tests, IDE). */

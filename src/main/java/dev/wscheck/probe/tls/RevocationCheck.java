@@ -167,7 +167,7 @@ final class RevocationCheck {
         if (e instanceof ConnectException) {
             return "connection refused";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.wscheck.probe.ProbeException.reasonOf(e);
     }
 
     private static String statusLine(InputStream in) throws IOException {

@@ -1,0 +1,127 @@
+package dev.wscheck.cli;
+
+import dev.wscheck.WscheckException;
+import dev.wscheck.net.NameResolver;
+import dev.wscheck.net.ProxyCredentials;
+import dev.wscheck.net.ProxyEndpoint;
+import dev.wscheck.net.proxy.BypassList;
+import dev.wscheck.net.proxy.ProxyConfig;
+import dev.wscheck.net.proxy.ProxySelection;
+import dev.wscheck.net.proxy.SystemProxyDiscovery;
+import dev.wscheck.report.Report;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Turns {@code --proxy}, {@code --pac} and {@code --proxy-user} into the run's proxy
+ * configuration and credentials, before the first packet; and the run's proxy facts into the
+ * report's {@code proxy} object. The password comes only from {@code WSCHECK_PROXY_PASSWORD} or
+ * an interactive prompt, and never appears in a message, a report or a log.
+ */
+final class ProxySetup {
+    static final String PASSWORD_VARIABLE = "WSCHECK_PROXY_PASSWORD";
+
+    private ProxySetup() {}
+
+    /** The configuration and the sources consulted to find it. */
+    record Found(ProxyConfig config, List<String> consulted) {}
+
+    /**
+     * {@code --proxy none|system|URL} and {@code --pac}: an explicit PAC wins (with an explicit
+     * proxy URL, if given, as its fallback); {@code system} runs the OS discovery.
+     */
+    static Found config(String proxy, Optional<String> pac, Map<String, String> env, Properties javaProperties,
+                        SystemProxyDiscovery.CommandRunner runner, SystemProxyDiscovery.Os os) {
+        String p = proxy.trim();
+        Optional<ProxyEndpoint> explicit = Optional.empty();
+        String mode = p.toLowerCase(Locale.ROOT);
+        if (!mode.equals("none") && !mode.equals("system")) {
+            try {
+                explicit = Optional.of(ProxyEndpoint.parse(p, true));
+            } catch (IllegalArgumentException e) {
+                throw new WscheckException("--proxy: " + e.getMessage() + " (use http://host:port, socks5://host:port, system or none)");
+            }
+        }
+        if (pac.isPresent()) {
+            if (pac.get().isBlank()) {
+                throw new WscheckException("--pac needs a URL or a file");
+            }
+            return new Found(ProxyConfig.pacFile("--pac", pac.get(), explicit, BypassList.empty(), List.of()), List.of("--pac " + pac.get()));
+        }
+        if (explicit.isPresent()) {
+            return new Found(ProxyConfig.fixed("explicit", "--proxy", explicit.get(), BypassList.empty(), List.of()), List.of());
+        }
+        if (mode.equals("none")) {
+            return new Found(ProxyConfig.none("--proxy none", List.of()), List.of());
+        }
+        SystemProxyDiscovery.Result r = SystemProxyDiscovery.discover(os, env, javaProperties, runner);
+        return new Found(r.config(), r.consulted());
+    }
+
+    /**
+     * The credentials for {@code --proxy-user}: the password from WSCHECK_PROXY_PASSWORD, else from
+     * the prompt; neither → one clear error (exit 3). A "user:password" value is refused without
+     * repeating it.
+     */
+    static Optional<ProxyCredentials> credentials(Optional<String> user, ProxyConfig config, Map<String, String> env,
+                                                  CliContext.PasswordPrompt prompt) {
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        String u = user.get();
+        if (u.isEmpty()) {
+            throw new WscheckException("--proxy-user needs a user name");
+        }
+        if (u.contains(":")) {
+            throw new WscheckException("--proxy-user takes the user name only; give the password in " + PASSWORD_VARIABLE
+                    + " or at the prompt, never on the command line");
+        }
+        if (config.source().equals("none") && !config.usesProxy() && config.origin().equals("--proxy none")) {
+            throw new WscheckException("--proxy-user needs a proxy (--proxy none was given)");
+        }
+        String fromEnv = env.get(PASSWORD_VARIABLE);
+        if (fromEnv != null) {
+            return Optional.of(new ProxyCredentials(u, fromEnv.toCharArray()));
+        }
+        Optional<char[]> typed = prompt.read("Password for proxy user " + u + ": ");
+        if (typed.isEmpty()) {
+            throw new WscheckException("--proxy-user " + u + ": no password: set " + PASSWORD_VARIABLE
+                    + " or run wscheck on a terminal to be asked for it");
+        }
+        char[] pw = typed.get();
+        ProxyCredentials c = new ProxyCredentials(u, pw);
+        Arrays.fill(pw, '\0');
+        return Optional.of(c);
+    }
+
+    /** The report's {@code proxy} object: where the proxy came from, what each URL went through, the findings. */
+    static Report.Proxy report(ProxySelection selection, Optional<ProxyCredentials> credentials, List<String> consulted, boolean dcvProxy) {
+        ProxyConfig c = selection.config();
+        List<Report.Resolved> resolved = new ArrayList<>();
+        for (ProxySelection.Decision d : selection.decisions()) {
+            resolved.add(new Report.Resolved(d.url(), d.proxy().map(ProxyEndpoint::url).orElse("direct"), d.rule()));
+        }
+        List<String> findings = new ArrayList<>(selection.findings());
+        if (credentials.isPresent() && c.usesProxy()) {
+            findings.add("wscheck authenticated to the proxy as user '" + credentials.get().user() + "'; the WorkSpaces client cannot "
+                    + "authenticate to a proxy: for the client, the proxy must let the WorkSpaces destinations through without authentication");
+        }
+        if (dcvProxy && c.usesProxy()) {
+            findings.add("--dcv-proxy: DCV TCP 4195 is checked through the HTTP proxy, as Windows clients 5.1+ and macOS clients 5.4+ can send it; "
+                    + "AWS recommends a direct path for streaming traffic");
+        }
+        String url = c.pac().isPresent() ? null : c.proxy().map(ProxyEndpoint::url).orElse(null);
+        return new Report.Proxy(c.source(), url, c.origin(), c.pac().orElse(null), credentials.map(ProxyCredentials::user).orElse(null),
+                resolved, findings, consulted);
+    }
+
+    /** The resolver for the proxy's own name and PAC lookups: the run's DNS servers. */
+    static NameResolver resolver(dev.wscheck.net.DnsServers dns) {
+        return NameResolver.dnsjava(dns);
+    }
+}
