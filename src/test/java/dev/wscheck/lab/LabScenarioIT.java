@@ -47,10 +47,20 @@ class LabScenarioIT {
         assertEquals(0, up.exit(), "scripts/lab up failed:\n" + up.out() + up.err());
         labCa = Lab.lab("ca", "--lab").out().trim();
         mitmCa = Lab.lab("ca", "--mitm").out().trim();
+        // A PAC file as an office publishes it: WorkSpaces names through the allowlisting squid.
+        pacFile = java.nio.file.Files.createTempFile("wscheck-lab-", ".pac");
+        java.nio.file.Files.writeString(pacFile, "function FindProxyForURL(url, host) {\n"
+                + "  if (dnsDomainIs(host, \".amazonaws.com\") || dnsDomainIs(host, \".amazonworkspaces.com\")\n"
+                + "      || dnsDomainIs(host, \".cloudfront.net\") || dnsDomainIs(host, \".amazon.com\") || dnsDomainIs(host, \".aws\"))\n"
+                + "    return \"PROXY 198.18.1.1:3130\";\n"
+                + "  return \"DIRECT\";\n}\n");
     }
 
     @AfterAll
     static void labDown() throws Exception {
+        if (pacFile != null) {
+            java.nio.file.Files.deleteIfExists(pacFile);
+        }
         if (locked) {
             try {
                 Lab.Result down = Lab.lab("down");
@@ -110,11 +120,40 @@ class LabScenarioIT {
         }
     }
 
-    record Scenario(String name, List<String> lab, List<String> extraArgs, int exit, Consumer<Run> expect) {
+    /**
+     * One case: the lab scenario to switch to, environment variables and extra arguments for
+     * wscheck ({@code @MITM}, {@code @PAC} stand for the mitmproxy CA and the test's PAC file),
+     * the expected exit code, and what the report must say.
+     */
+    record Scenario(String name, List<String> lab, List<String> env, List<String> extraArgs, int exit, Consumer<Run> expect) {
+        Scenario(String name, List<String> lab, List<String> extraArgs, int exit, Consumer<Run> expect) {
+            this(name, lab, List.of(), extraArgs, exit, expect);
+        }
+
         @Override
         public String toString() {
             return name;
         }
+    }
+
+    /** The domain the squid allowlist cases deny, and the requirement that needs it. */
+    private static final String DENIED = "connectivity.amazonworkspaces.com";
+    private static final String SQUID_OPEN = "http://198.18.1.1:3128";
+    private static final String SQUID_AUTH = "http://198.18.1.1:3129";
+    private static final String SQUID_ALLOWLIST = "http://198.18.1.1:3130";
+    private static final String PASSWORD = "labpass";
+    private static java.nio.file.Path pacFile;
+
+    /** Through squid's allowlist port: exactly the denied domain's requirement fails, with proxy-denied. */
+    private static void deniedByTheAllowlistOnly(Run run) {
+        assertEquals("fail", run.status("connectivity-check"));
+        JsonNode tcp = run.check("connectivity-check", "tcp");
+        assertEquals("proxy-denied", tcp.path("outcome").asText(), tcp.toString());
+        assertEquals("proxy", tcp.path("via").asText());
+        assertTrue(run.report().path("findings").path("proxyDenied").toString().contains(DENIED + ":443"),
+                run.report().path("findings").toString());
+        assertEquals("proxy", run.check("session-broker", "https").path("via").asText(), "the other HTTPS requirements go through squid");
+        run.othersPass("connectivity-check");
     }
 
     static Stream<Scenario> scenarios() {
@@ -182,11 +221,73 @@ class LabScenarioIT {
                         assertTrue(median >= 120 && median <= 180, id + " median " + median + " ms for an imposed 150 ms");
                     }
                 }),
+                new Scenario("squid allowlist missing one domain: proxy-denied on exactly that requirement, the rest pass through squid",
+                        List.of("squid-deny", DENIED), List.of("--proxy", SQUID_ALLOWLIST), 2, run -> {
+                    deniedByTheAllowlistOnly(run);
+                    assertEquals("explicit", run.report().path("proxy").path("source").asText());
+                }),
+                new Scenario("the same allowlist found through HTTPS_PROXY by --proxy system", List.of("squid-deny", DENIED),
+                        List.of("HTTPS_PROXY=" + SQUID_ALLOWLIST), List.of("--proxy", "system"), 2, run -> {
+                    deniedByTheAllowlistOnly(run);
+                    assertEquals("env", run.report().path("proxy").path("source").asText());
+                }),
+                new Scenario("the same allowlist chosen by a PAC file", List.of("squid-deny", DENIED), List.of(), List.of("--pac", "@PAC"), 2, run -> {
+                    deniedByTheAllowlistOnly(run);
+                    assertEquals("pac", run.report().path("proxy").path("source").asText());
+                }),
+                new Scenario("proxy-only office: direct 443 blocked, squid works, which is healthy", List.of("proxy-only"),
+                        List.of("--proxy", SQUID_OPEN), 0, run -> {
+                    run.othersPass();
+                    JsonNode route = run.requirement("session-broker").path("route");
+                    assertEquals("works", route.path("proxy").asText(), route.toString());
+                    assertEquals("blocked", route.path("direct").asText(), route.toString());
+                }),
+                new Scenario("squid demanding authentication, no credentials: proxy-auth-required", List.of("proxy-only"),
+                        List.of("--proxy", SQUID_AUTH), 2, run -> {
+                    for (String id : run.httpsRequirements()) {
+                        assertEquals("proxy-auth-required", run.check(id, "tcp").path("outcome").asText(), id);
+                    }
+                }),
+                new Scenario("squid demanding authentication, credentials from the environment: pass", List.of("proxy-only"),
+                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", SQUID_AUTH, "--proxy-user", "labuser"), 0, run -> {
+                    run.othersPass();
+                    assertEquals("labuser", run.report().path("proxy").path("user").asText());
+                    assertTrue(!run.result().out().contains(PASSWORD) && !run.result().err().contains(PASSWORD), "the password in no output");
+                }),
+                new Scenario("SOCKS5 with authentication (microsocks): pass", List.of("proxy-only"),
+                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", "socks5://198.18.1.1:1081", "--proxy-user", "labuser"), 0, run -> {
+                    run.othersPass();
+                    assertEquals("proxy", run.check("session-broker", "tls").path("via").asText());
+                }),
                 new Scenario("everything black-holed: the verdict comes within 1.5 x the timeout", List.of("blackhole"), List.of(), 2, run -> {
                     long ms = run.report().path("durationMs").asLong();
                     assertTrue(ms <= TIMEOUT_MS * 3 / 2, "the run took " + ms + " ms with --timeout " + TIMEOUT_MS + " ms");
                     assertEquals("dns-timeout", run.check("session-broker", "dns").path("outcome").asText());
                 }));
+    }
+
+    @org.junit.jupiter.api.Test
+    void theProxyPasswordAppearsInNoOutputFormat() throws Exception {
+        assertEquals(0, Lab.lab("scenario", "proxy-only").exit());
+        java.nio.file.Path json = java.nio.file.Files.createTempFile("wscheck-lab-report-", ".json");
+        try {
+            List<String> base = List.of("check", "--region", "ap-northeast-1", "--trust", labCa, "--public-roots", labCa,
+                    "--timeout", TIMEOUT_MS + "ms", "--samples", "3", "--proxy", SQUID_AUTH, "--proxy-user", "labuser");
+            List<List<String>> variants = List.of(List.of("--format", "json", "-o", json.toString()), List.of("--no-color"),
+                    List.of("--no-color", "-v"), List.of("--no-color", "--lang", "ja"));
+            for (List<String> v : variants) {
+                List<String> args = new ArrayList<>(base);
+                args.addAll(v);
+                Lab.Result r = Lab.wscheck(List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), args);
+                assertEquals(0, r.exit(), v + ": " + r.err());
+                assertTrue(!r.out().contains(PASSWORD) && !r.err().contains(PASSWORD), v + ": the password was printed");
+            }
+            String file = java.nio.file.Files.readString(json);
+            assertTrue(file.contains("\"user\" : \"labuser\""), "the report names the user");
+            assertTrue(!file.contains(PASSWORD), "the password is in the JSON report file");
+        } finally {
+            java.nio.file.Files.deleteIfExists(json);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,10 +301,10 @@ class LabScenarioIT {
         List<String> args = new ArrayList<>(List.of("check", "--region", "ap-northeast-1", "--format", "json",
                 "--trust", labCa, "--public-roots", labCa, "--timeout", TIMEOUT_MS + "ms", "--samples", "5"));
         for (String a : s.extraArgs()) {
-            args.add(a.equals("@MITM") ? mitmCa : a);
+            args.add(a.equals("@MITM") ? mitmCa : a.equals("@PAC") ? pacFile.toString() : a);
         }
         long t0 = System.nanoTime();
-        Lab.Result r = Lab.wscheck(List.of(), args);
+        Lab.Result r = Lab.wscheck(s.env(), args);
         long wallMs = (System.nanoTime() - t0) / 1_000_000;
         JsonNode report;
         try {
