@@ -92,7 +92,7 @@ public interface NameResolver {
     }
 
     /** Returns the address of an IPv4 or IPv6 literal without any lookup; empty for names. */
-    static Optional<InetAddress> literal(String host) {
+    public static Optional<InetAddress> literal(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         try {
             if (IPV4.matcher(h).matches()) {

@@ -116,16 +116,31 @@ public record ProxyEndpoint(Kind kind, String host, int port) {
 
     /** Returns {@code url} with any password replaced by "***" (user names stay, they help). */
     public static String redact(String url) {
+        int[] span = userInfo(url);
+        if (span == null) {
+            return url;
+        }
+        String userInfo = url.substring(span[0], span[1]);
+        int colon = userInfo.indexOf(':');
+        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
+        return url.substring(0, span[0]) + user + (colon < 0 ? "" : ":***") + url.substring(span[1]);
+    }
+
+    /** Returns {@code url} without its user information: "http://user:pw@host:3128" → "http://host:3128". */
+    public static String withoutCredentials(String url) {
+        int[] span = userInfo(url);
+        return span == null ? url : url.substring(0, span[0]) + url.substring(span[1] + 1);
+    }
+
+    /** Returns where the user information ("user:pw") of a URL starts and where its '@' is; null without one. */
+    private static int[] userInfo(String url) {
         int scheme = url.indexOf("://");
         int start = scheme < 0 ? 0 : scheme + 3;
         int at = url.indexOf('@', start);
         int slash = url.indexOf('/', start);
         if (at < 0 || (slash >= 0 && slash < at)) {
-            return url;
+            return null;
         }
-        String userInfo = url.substring(start, at);
-        int colon = userInfo.indexOf(':');
-        String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-        return url.substring(0, start) + user + (colon < 0 ? "" : ":***") + url.substring(at);
+        return new int[] {start, at};
     }
 }

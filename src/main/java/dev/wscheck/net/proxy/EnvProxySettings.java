@@ -26,7 +26,7 @@ public final class EnvProxySettings {
             }
             List<String> notes = new ArrayList<>();
             String url = value.trim();
-            String withoutCredentials = stripCredentials(url);
+            String withoutCredentials = ProxyEndpoint.withoutCredentials(url);
             if (!withoutCredentials.equals(url)) {
                 notes.add("the proxy URL in " + var + " carries credentials; wscheck does not use them (use --proxy-user and WSCHECK_PROXY_PASSWORD)");
             }
@@ -52,17 +52,5 @@ public final class EnvProxySettings {
             }
         }
         return "";
-    }
-
-    /** "http://user:pw@host:3128" → "http://host:3128"; anything else unchanged. */
-    static String stripCredentials(String url) {
-        int scheme = url.indexOf("://");
-        int start = scheme < 0 ? 0 : scheme + 3;
-        int at = url.indexOf('@', start);
-        int slash = url.indexOf('/', start);
-        if (at < 0 || (slash >= 0 && slash < at)) {
-            return url;
-        }
-        return url.substring(0, start) + url.substring(at + 1);
     }
 }

@@ -1,6 +1,7 @@
 package dev.wscheck.probe.tls;
 
 import dev.wscheck.net.DnsServers;
+import dev.wscheck.net.NameResolver;
 import dev.wscheck.net.Transport;
 import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeResources;
@@ -10,12 +11,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
@@ -61,7 +59,6 @@ import org.xbill.DNS.Type;
  * says so.
  */
 final class RevocationCheck {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "wscheck-revocation");
         t.setDaemon(true);
@@ -133,10 +130,11 @@ final class RevocationCheck {
         }
         String target = where + host + ":" + port;
         try {
-            Optional<InetAddress> address = literal(host);
+            Optional<InetAddress> address = NameResolver.literal(host);
             if (address.isEmpty() && !transport.resolvesRemotely()) {
-                address = resolve(host, dns, deadlineNanos);
-                if (address.isEmpty()) {
+                try {
+                    address = Optional.of(NameResolver.dnsjava(dns).resolve(host, remaining(deadlineNanos)).get(0));
+                } catch (IOException e) {
                     return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE,
                             host + " does not resolve via " + (dns.servers().isEmpty() ? "any DNS server (none configured)" : String.join(", ", dns.display())));
                 }
@@ -179,60 +177,6 @@ final class RevocationCheck {
             }
         }
         return sb.toString();
-    }
-
-    /** Returns the address of an IP literal without any lookup; empty for names. */
-    static Optional<InetAddress> literal(String host) throws UnknownHostException {
-        if (IPV4.matcher(host).matches()) {
-            String[] parts = host.split("\\.");
-            byte[] b = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                int v = Integer.parseInt(parts[i]);
-                if (v > 255) {
-                    return Optional.empty();
-                }
-                b[i] = (byte) v;
-            }
-            return Optional.of(InetAddress.getByAddress(b));
-        }
-        if (host.contains(":")) {
-            return Optional.of(InetAddress.getByName(host)); // an IPv6 literal: parsed, never looked up
-        }
-        return Optional.empty();
-    }
-
-    /** Asks the run's DNS servers for an A, then an AAAA record; never the system resolver. */
-    private static Optional<InetAddress> resolve(String host, DnsServers dns, long deadlineNanos) {
-        Name name;
-        try {
-            name = Name.fromString(host.endsWith(".") ? host : host + ".");
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-        for (int type : new int[] {Type.A, Type.AAAA}) {
-            for (InetSocketAddress server : dns.servers()) {
-                Duration left = remaining(deadlineNanos);
-                if (left.toMillis() <= 1) {
-                    return Optional.empty();
-                }
-                try {
-                    SimpleResolver r = new SimpleResolver(server);
-                    r.setTimeout(left);
-                    Message answer = r.send(Message.newQuery(Record.newRecord(name, type, DClass.IN)));
-                    for (Record rec : answer.getSection(Section.ANSWER)) {
-                        if (rec instanceof ARecord a) {
-                            return Optional.of(a.getAddress());
-                        }
-                        if (rec instanceof AAAARecord a) {
-                            return Optional.of(a.getAddress());
-                        }
-                    }
-                } catch (IOException e) {
-                    // try the next server
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     private static Duration remaining(long deadlineNanos) {
