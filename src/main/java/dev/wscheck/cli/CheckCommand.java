@@ -152,13 +152,11 @@ final class CheckCommand implements Callable<Integer> {
         Optional<ProxyCredentials> credentials = ProxySetup.credentials(Optional.ofNullable(proxyUser), found.config(), ctx.env(),
                 ctx.passwordPrompt());
         region.announce(ctx.err());
-        NameResolver resolver = ProxySetup.resolver(dns);
-        ProxySelection selection = ProxySelection.of(found.config(), new ProxySelection.PacOptions(resolver, timeout,
-                (timeout.compareTo(Duration.ofSeconds(2)) < 0 ? timeout : Duration.ofSeconds(2)), Duration.ofSeconds(2), CheckCommand::firstLocalAddress, Clock.systemDefaultZone()));
-        Routing routing = found.config().usesProxy()
-                ? new ProxyRouting(selection, credentials, resolver, "wscheck/" + Version.get(), dcvProxy)
-                : Routing.direct();
         rangesSource.ifPresent(s -> s.announceAge(ctx));
+        ProxySelection selection = selection(found, dns);
+        Routing routing = found.config().usesProxy()
+                ? new ProxyRouting(selection, credentials, ProxySetup.resolver(dns), "wscheck/" + Version.get(), dcvProxy)
+                : Routing.direct();
 
         RunResult run;
         try (SharedResources resources = new SharedResources(dns, trustSettings, samples, SAMPLE_SPACING, catalog.expectPrivateAddresses())) {
@@ -172,7 +170,21 @@ final class CheckCommand implements Callable<Integer> {
                 new Report.Host(HostFacts.os(), HostFacts.hostname(ctx.env()), dns.display(), HostFacts.localAddresses()),
                 ProxySetup.report(selection, credentials, found.consulted(), dcvProxy),
                 new Report.CatalogRef(catalog.origin(), catalog.version(), ranges.map(IpRanges::createDate).orElse(null)));
+        write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
+        ExitCode exit = ConsoleReporter.exitFor(report.status());
+        return exit.code();
+    }
 
+    /** Which proxy each HTTPS URL goes through: the configuration found, with PAC evaluated per URL. */
+    private ProxySelection selection(ProxySetup.Found found, DnsServers dns) {
+        Duration pacLimit = Duration.ofSeconds(2);
+        return ProxySelection.of(found.config(), new ProxySelection.PacOptions(ProxySetup.resolver(dns), timeout,
+                timeout.compareTo(pacLimit) < 0 ? timeout : pacLimit, pacLimit, CheckCommand::firstLocalAddress, Clock.systemDefaultZone()));
+    }
+
+    /** Writes every -o file (atomically), then the report on stdout in the --format asked for. */
+    private void write(Report report, CliContext ctx, GlobalOptions g, Locale locale, Plan plan,
+                       OutputFormat stdoutFormat, List<OutputFormat> fileFormats) {
         for (int i = 0; i < outputs.size(); i++) {
             Reporter r = reporter(fileFormats.get(i), false, g, locale, plan);
             ReportFiles.write(outputs.get(i), w -> r.write(report, w));
@@ -186,8 +198,6 @@ final class CheckCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw new WscheckException("cannot write the report to stdout: " + e.getMessage(), e);
         }
-        ExitCode exit = ConsoleReporter.exitFor(report.status());
-        return exit.code();
     }
 
     private static Reporter reporter(OutputFormat f, boolean color, GlobalOptions g, Locale locale, Plan plan) {
