@@ -11,7 +11,6 @@ import dev.wscheck.fixtures.TestCertificates;
 import dev.wscheck.fixtures.TlsFixture;
 import dev.wscheck.fixtures.UdpFixture;
 import dev.wscheck.testing.CliRun;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
