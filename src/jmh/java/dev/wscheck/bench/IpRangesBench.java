@@ -41,7 +41,7 @@ public class IpRangesBench {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        String p = System.getProperty("wscheck.snapshot", "../../shared/data/ip-ranges-2026-08-22.json");
+        String p = System.getProperty("wscheck.snapshot", "../shared/data/ip-ranges-2026-08-22.json");
         json = Files.readAllBytes(Path.of(p));
         ranges = IpRanges.parse("snapshot", new ByteArrayInputStream(json));
         // A mix: addresses inside published ranges (IPv4 and IPv6) and next to them.

@@ -19,10 +19,8 @@ import org.junit.jupiter.api.Test;
  * (never copied into the project). Skipped, saying so, where the snapshot is absent.
  */
 class RealSnapshotTest {
-    /** -Dwscheck.snapshot=FILE, else the shared folder beside the checkout (CI) or beside the worktrees. */
-    static final Path SNAPSHOT = System.getProperty("wscheck.snapshot") != null ? Path.of(System.getProperty("wscheck.snapshot"))
-            : Files.isRegularFile(Path.of("../shared/data/ip-ranges-2026-08-22.json")) ? Path.of("../shared/data/ip-ranges-2026-08-22.json")
-            : Path.of("../../shared/data/ip-ranges-2026-08-22.json");
+    /** -Dwscheck.snapshot=FILE, else the shared folder beside the project directory. */
+    static final Path SNAPSHOT = Path.of(System.getProperty("wscheck.snapshot", "../shared/data/ip-ranges-2026-08-22.json"));
 
     @Test
     void theRealSnapshotLoadsIndexesAndCrossChecksAsTheFactsSay() throws Exception {
