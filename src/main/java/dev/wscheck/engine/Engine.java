@@ -138,15 +138,18 @@ public final class Engine {
         List<Entry> out = new ArrayList<>();
         Map<CheckSpec, Entry> bySpec = new LinkedHashMap<>();
         Map<String, Boolean> proxiedHosts = new LinkedHashMap<>();
+        // One routing decision per check: with a PAC file each decision runs its FindProxyForURL.
+        Map<PlannedCheck, Transport> transports = new LinkedHashMap<>();
         for (PlannedCheck pc : req.checks()) {
             Transport t = settings.routing().transportFor(req.def().proxy(), pc.spec().probe(), pc.spec().target());
+            transports.put(pc, t);
             if (pc.spec().probe() != ProbeKind.DNS) {
                 proxiedHosts.merge(pc.spec().target().host(), t.resolvesRemotely(), Boolean::logicalAnd);
             }
         }
         for (PlannedCheck pc : req.checks()) {
             ProbeKind kind = pc.spec().probe();
-            Transport t = settings.routing().transportFor(req.def().proxy(), kind, pc.spec().target());
+            Transport t = transports.get(pc);
             Optional<Entry> after = pc.after().map(bySpec::get);
             RunResult.Role role = RunResult.Role.PATH;
             if (kind == ProbeKind.DNS && proxiedHosts.getOrDefault(pc.spec().target().host(), false)) {
