@@ -1,42 +1,28 @@
 package dev.wscheck.cli;
 
 import dev.wscheck.Durations;
-import dev.wscheck.ExitCode;
-import dev.wscheck.Version;
 import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
-import dev.wscheck.catalog.Planner;
-import dev.wscheck.engine.Engine;
-import dev.wscheck.engine.ProxyRouting;
-import dev.wscheck.engine.Routing;
-import dev.wscheck.engine.RunResult;
-import dev.wscheck.engine.RunSettings;
-import dev.wscheck.engine.SharedResources;
 import dev.wscheck.net.DnsServers;
-import dev.wscheck.net.HostFacts;
-import dev.wscheck.net.NameResolver;
-import dev.wscheck.net.ProxyCredentials;
-import dev.wscheck.net.proxy.ProxySelection;
-import dev.wscheck.net.proxy.SystemProxyDiscovery;
 import dev.wscheck.net.Pem;
+import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.SystemDns;
 import dev.wscheck.net.TrustSettings;
-import dev.wscheck.probe.ProbeRegistry;
-import dev.wscheck.remediation.Remediation;
+import dev.wscheck.net.proxy.SystemProxyDiscovery;
 import dev.wscheck.report.ConsoleReporter;
-import dev.wscheck.report.JsonReporter;
+import dev.wscheck.report.RenderOptions;
+import dev.wscheck.report.Renderers;
 import dev.wscheck.report.Report;
-import dev.wscheck.report.ReportBuilder;
+import dev.wscheck.report.ReportFormat;
 import dev.wscheck.report.Reporter;
-import dev.wscheck.verdict.Evaluator;
-import dev.wscheck.verdict.RequirementVerdict;
+import dev.wscheck.run.CheckRequest;
+import dev.wscheck.run.CheckRun;
+import dev.wscheck.run.ProxySetup;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,9 +38,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check this PC's network against every Amazon WorkSpaces requirement of one region (the default command).")
 final class CheckCommand implements Callable<Integer> {
-    /** Latency samples are spaced so that they do not queue behind each other. */
-    static final Duration SAMPLE_SPACING = Duration.ofMillis(100);
-
     @ParentCommand
     WscheckCommand root;
 
@@ -111,10 +94,11 @@ final class CheckCommand implements Callable<Integer> {
     List<String> skip = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console",
-            description = "What goes to stdout: console or json. With json, stdout holds the JSON alone. Default: ${DEFAULT-VALUE}.")
+            description = "What goes to stdout: console, json, html, markdown, junit, prometheus or nagios. With any format but console, "
+                    + "stdout holds that document alone. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report to FILE; format from the extension (.json). Repeatable.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report to FILE; format from the extension (.json .html .md .xml .prom). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--strict", description = "Count inconclusive results as warnings.")
@@ -126,10 +110,10 @@ final class CheckCommand implements Callable<Integer> {
         GlobalOptions g = GlobalOptions.merge(root.global, global);
         Locale locale = g.locale();
         // Everything the user gave is validated before the first packet is sent.
-        OutputFormat stdoutFormat = OutputFormat.forName(format);
-        List<OutputFormat> fileFormats = new ArrayList<>();
+        ReportFormat stdoutFormat = ReportFormat.forName(format);
+        List<ReportFormat> fileFormats = new ArrayList<>();
         for (Path o : outputs) {
-            fileFormats.add(OutputFormat.forFile(o));
+            fileFormats.add(ReportFormat.forFile(o));
             ReportFiles.checkWritable(o);
         }
         if (samples < 1 || samples > 100) {
@@ -138,10 +122,26 @@ final class CheckCommand implements Callable<Integer> {
         if (timeout.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new WscheckException("--timeout " + Durations.format(timeout) + ": at most 5m");
         }
+        CheckRequest request = request(ctx, locale);
+        Plan plan = CheckRun.plan(request);
+        region.announce(ctx.err());
+        rangesSource.ifPresent(s -> s.announceAge(ctx));
+        CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));
+        write(result.report(), ctx, g, locale, plan, stdoutFormat, fileFormats);
+        return ConsoleReporter.exitFor(result.report().status()).code();
+    }
+
+    // Set by request(): announced only once every input has been validated, so errors stay one line.
+    private CatalogOptions.Region region;
+    private Optional<IpRangesSource> rangesSource = Optional.empty();
+
+    /** Turns the options into a validated request: catalog, region, ranges, trust, DNS, proxy and credentials. */
+    private CheckRequest request(CliContext ctx, Locale locale) {
         Catalog catalog = what.loadCatalog();
-        CatalogOptions.Region region = what.region(catalog, ctx.env());
-        Plan plan = Planner.plan(catalog, region.code(), what.protocols(), what.directoryId(), only, skip);
-        Optional<IpRangesSource> rangesSource = IpRangesSource.load(ctx, ipRanges);
+        region = what.region(catalog, ctx.env());
+        List<String> protocols = what.protocols();
+        Optional<String> directoryId = what.directoryId();
+        rangesSource = IpRangesSource.load(ctx, ipRanges);
         Optional<IpRanges> ranges = rangesSource.map(IpRangesSource::ranges);
         TrustSettings trustSettings = trustSettings(catalog);
         DnsServers dns = dnsServers.isEmpty() ? SystemDns.servers()
@@ -151,67 +151,26 @@ final class CheckCommand implements Callable<Integer> {
                 SystemProxyDiscovery.processRunner(os, Duration.ofSeconds(3)), os);
         Optional<ProxyCredentials> credentials = ProxySetup.credentials(Optional.ofNullable(proxyUser), found.config(), ctx.env(),
                 ctx.passwordPrompt());
-        region.announce(ctx.err());
-        rangesSource.ifPresent(s -> s.announceAge(ctx));
-        ProxySelection selection = selection(found, dns);
-        Routing routing = found.config().usesProxy()
-                ? new ProxyRouting(selection, credentials, ProxySetup.resolver(dns), "wscheck/" + Version.get(), dcvProxy)
-                : Routing.direct();
-
-        RunResult run;
-        try (SharedResources resources = new SharedResources(dns, trustSettings, samples, SAMPLE_SPACING, catalog.expectPrivateAddresses())) {
-            Engine engine = new Engine(ProbeRegistry.standard());
-            RunSettings settings = new RunSettings(timeout, deadline, RunSettings.DEFAULT_PARALLELISM, routing);
-            run = engine.run(plan, settings, resources, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));
-        }
-        List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run, ranges);
-        Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(locale), strict,
-                new Report.Tool("wscheck", Version.get()),
-                new Report.Host(HostFacts.os(), HostFacts.hostname(ctx.env()), dns.display(), HostFacts.localAddresses()),
-                ProxySetup.report(selection, credentials, found.consulted(), dcvProxy),
-                new Report.CatalogRef(catalog.origin(), catalog.version(), ranges.map(IpRanges::createDate).orElse(null)));
-        write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
-        ExitCode exit = ConsoleReporter.exitFor(report.status());
-        return exit.code();
-    }
-
-    /** Which proxy each HTTPS URL goes through: the configuration found, with PAC evaluated per URL. */
-    private ProxySelection selection(ProxySetup.Found found, DnsServers dns) {
-        Duration pacLimit = Duration.ofSeconds(2);
-        return ProxySelection.of(found.config(), new ProxySelection.PacOptions(ProxySetup.resolver(dns), timeout,
-                timeout.compareTo(pacLimit) < 0 ? timeout : pacLimit, pacLimit, CheckCommand::firstLocalAddress, Clock.systemDefaultZone()));
+        return new CheckRequest(catalog, region.code(), protocols, directoryId, only, skip, found, credentials, dcvProxy, dns, ranges,
+                trustSettings, timeout, deadline, samples, strict, locale, ctx.env());
     }
 
     /** Writes every -o file (atomically), then the report on stdout in the --format asked for. */
     private void write(Report report, CliContext ctx, GlobalOptions g, Locale locale, Plan plan,
-                       OutputFormat stdoutFormat, List<OutputFormat> fileFormats) {
+                       ReportFormat stdoutFormat, List<ReportFormat> fileFormats) {
         for (int i = 0; i < outputs.size(); i++) {
-            Reporter r = reporter(fileFormats.get(i), false, g, locale, plan);
+            Reporter r = Renderers.of(fileFormats.get(i), new RenderOptions(false, g.verbose, false, locale, plan.region().name()));
             ReportFiles.write(outputs.get(i), w -> r.write(report, w));
         }
         boolean color = !g.noColor && ctx.stdoutTerminal() && !ctx.env().containsKey("NO_COLOR")
                 && !"dumb".equals(ctx.env().get("TERM"));
         try {
             Writer w = new StreamWriter(ctx.out());
-            reporter(stdoutFormat, color, g, locale, plan).write(report, w);
+            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, false, locale, plan.region().name())).write(report, w);
             w.flush();
         } catch (java.io.IOException e) {
             throw new WscheckException("cannot write the report to stdout: " + e.getMessage(), e);
         }
-    }
-
-    private static Reporter reporter(OutputFormat f, boolean color, GlobalOptions g, Locale locale, Plan plan) {
-        switch (f) {
-            case JSON:
-                return new JsonReporter();
-            default:
-                return new ConsoleReporter(color, g.verbose, locale, plan.region().name());
-        }
-    }
-
-    /** This PC's first non-loopback address, for a PAC's myIpAddress(); never a DNS lookup. */
-    private static Optional<InetAddress> firstLocalAddress() {
-        return HostFacts.localAddresses().stream().map(NameResolver::literal).flatMap(Optional::stream).findFirst();
     }
 
     private TrustSettings trustSettings(Catalog catalog) {

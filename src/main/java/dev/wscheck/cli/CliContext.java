@@ -19,11 +19,9 @@ record CliContext(PrintStream out, PrintStream err, Map<String, String> env, boo
         this(out, err, env, stdoutTerminal, stderrTerminal, PasswordPrompt.console());
     }
 
-    /** Reads a secret interactively. */
+    /** Reads a secret interactively: the run's prompt, with the process console and "nobody" as the two sources. */
     @FunctionalInterface
-    interface PasswordPrompt {
-        /** Returns what the user typed, or empty when no one can be asked (no console). */
-        Optional<char[]> read(String prompt);
+    interface PasswordPrompt extends dev.wscheck.run.ProxySetup.PasswordPrompt {
 
         /** The process's console ({@code System.console().readPassword}), when there is one. */
         static PasswordPrompt console() {

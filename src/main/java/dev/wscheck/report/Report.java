@@ -11,7 +11,8 @@ import java.util.Map;
  * renders this one value. Field order is the contract's order. Absent optional values are left
  * out of the JSON rather than written as null.
  */
-@JsonPropertyOrder({"schemaVersion", "tool", "startedAt", "durationMs", "region", "protocols", "host", "proxy", "catalog", "status", "counts", "findings", "requirements"})
+@JsonPropertyOrder({"schemaVersion", "tool", "startedAt", "durationMs", "interrupted", "region", "protocols", "host", "proxy", "catalog", "status",
+        "counts", "changes", "findings", "requirements"})
 public record Report(
         int schemaVersion,
         Tool tool,
@@ -25,9 +26,42 @@ public record Report(
         String status,
         Counts counts,
         @JsonInclude(JsonInclude.Include.NON_NULL) Findings findings,
-        List<Requirement> requirements) {
+        List<Requirement> requirements,
+        /* addition to schema 1: present (true) only when the run was cut short by SIGTERM/Ctrl-C */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean interrupted,
+        /* contract §7: present only with --history; [] on the first run or when nothing changed */
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Change> changes) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** As built by the run: not interrupted, no history. */
+    public Report(int schemaVersion, Tool tool, String startedAt, long durationMs, String region, List<String> protocols, Host host,
+                  Proxy proxy, CatalogRef catalog, String status, Counts counts, Findings findings, List<Requirement> requirements) {
+        this(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings, requirements,
+                null, null);
+    }
+
+    /** This report marked as cut short by a signal. */
+    public Report withInterrupted() {
+        return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings,
+                requirements, Boolean.TRUE, changes);
+    }
+
+    /** This report with what changed since the previous run of its history (contract §7). */
+    public Report withChanges(List<Change> newChanges) {
+        return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings,
+                requirements, interrupted, List.copyOf(newChanges));
+    }
+
+    /** This report with another top-level status and requirement list (history's --alert-after damping). */
+    public Report withStatus(String newStatus, List<Requirement> newRequirements) {
+        return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, newStatus, counts, findings,
+                List.copyOf(newRequirements), interrupted, changes);
+    }
+
+    /** One requirement whose status differs from the previous run's (contract §7). */
+    @JsonPropertyOrder({"requirement", "from", "to", "since"})
+    public record Change(String requirement, String from, String to, String since) {}
 
     public record Tool(String name, String version) {}
 
@@ -72,7 +106,7 @@ public record Report(
 
     /** {@code importance}, {@code note} and {@code route} are additions to schema 1 (see docs/report-json.md). */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    @JsonPropertyOrder({"id", "category", "title", "protocol", "importance", "status", "note", "route", "checks", "remediation"})
+    @JsonPropertyOrder({"id", "category", "title", "protocol", "importance", "status", "failStreak", "note", "route", "checks", "remediation"})
     public record Requirement(
             String id,
             String category,
@@ -85,7 +119,19 @@ public record Report(
             @JsonInclude(JsonInclude.Include.ALWAYS) List<Check> checks,
             @JsonInclude(JsonInclude.Include.ALWAYS) List<Remedy> remediation,
             /* left out by --only/--skip: the console lists such requirements only with -v */
-            @JsonIgnore boolean filtered) {}
+            @JsonIgnore boolean filtered,
+            /* contract §7: consecutive failing runs of the history, this one included; only on a failing requirement with --history */
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer failStreak) {
+
+        public Requirement(String id, String category, String title, String protocol, String importance, String status, String note,
+                           Route route, List<Check> checks, List<Remedy> remediation, boolean filtered) {
+            this(id, category, title, protocol, importance, status, note, route, checks, remediation, filtered, null);
+        }
+
+        public Requirement withFailStreak(int streak) {
+            return new Requirement(id, category, title, protocol, importance, status, note, route, checks, remediation, filtered, streak);
+        }
+    }
 
     /**
      * The proxy path and the direct path of a requirement the client reaches through a proxy

@@ -1,4 +1,4 @@
-package dev.wscheck.cli;
+package dev.wscheck.run;
 
 import dev.wscheck.WscheckException;
 import dev.wscheck.net.NameResolver;
@@ -23,19 +23,25 @@ import java.util.Properties;
  * report's {@code proxy} object. The password comes only from {@code WSCHECK_PROXY_PASSWORD} or
  * an interactive prompt, and never appears in a message, a report or a log.
  */
-final class ProxySetup {
-    static final String PASSWORD_VARIABLE = "WSCHECK_PROXY_PASSWORD";
+public final class ProxySetup {
+    public static final String PASSWORD_VARIABLE = "WSCHECK_PROXY_PASSWORD";
 
     private ProxySetup() {}
 
+    /** Reads a secret interactively; empty when there is nobody to ask (no console, tests, serve). */
+    @FunctionalInterface
+    public interface PasswordPrompt {
+        Optional<char[]> read(String prompt);
+    }
+
     /** The configuration and the sources consulted to find it. */
-    record Found(ProxyConfig config, List<String> consulted) {}
+    public record Found(ProxyConfig config, List<String> consulted) {}
 
     /**
      * {@code --proxy none|system|URL} and {@code --pac}: an explicit PAC wins (with an explicit
      * proxy URL, if given, as its fallback); {@code system} runs the OS discovery.
      */
-    static Found config(String proxy, Optional<String> pac, Map<String, String> env, Properties javaProperties,
+    public static Found config(String proxy, Optional<String> pac, Map<String, String> env, Properties javaProperties,
                         SystemProxyDiscovery.CommandRunner runner, SystemProxyDiscovery.Os os) {
         String p = proxy.trim();
         Optional<ProxyEndpoint> explicit = Optional.empty();
@@ -68,8 +74,8 @@ final class ProxySetup {
      * the prompt; neither → one clear error (exit 3). A "user:password" value is refused without
      * repeating it.
      */
-    static Optional<ProxyCredentials> credentials(Optional<String> user, ProxyConfig config, Map<String, String> env,
-                                                  CliContext.PasswordPrompt prompt) {
+    public static Optional<ProxyCredentials> credentials(Optional<String> user, ProxyConfig config, Map<String, String> env,
+                                                         PasswordPrompt prompt) {
         if (user.isEmpty()) {
             return Optional.empty();
         }
@@ -100,7 +106,7 @@ final class ProxySetup {
     }
 
     /** The report's {@code proxy} object: where the proxy came from, what each URL went through, the findings. */
-    static Report.Proxy report(ProxySelection selection, Optional<ProxyCredentials> credentials, List<String> consulted, boolean dcvProxy) {
+    public static Report.Proxy report(ProxySelection selection, Optional<ProxyCredentials> credentials, List<String> consulted, boolean dcvProxy) {
         ProxyConfig c = selection.config();
         List<Report.Resolved> resolved = new ArrayList<>();
         for (ProxySelection.Decision d : selection.decisions()) {
@@ -121,7 +127,7 @@ final class ProxySetup {
     }
 
     /** The resolver for the proxy's own name and PAC lookups: the run's DNS servers. */
-    static NameResolver resolver(dev.wscheck.net.DnsServers dns) {
+    public static NameResolver resolver(dev.wscheck.net.DnsServers dns) {
         return NameResolver.dnsjava(dns);
     }
 }

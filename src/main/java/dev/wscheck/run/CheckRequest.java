@@ -1,0 +1,58 @@
+package dev.wscheck.run;
+
+import dev.wscheck.catalog.Catalog;
+import dev.wscheck.catalog.IpRanges;
+import dev.wscheck.net.DnsServers;
+import dev.wscheck.net.ProxyCredentials;
+import dev.wscheck.net.TrustSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one check run needs, already validated: the command line ({@code check}), a
+ * {@code /probe} request ({@code serve}) and the tests all build one of these and hand it to
+ * {@link CheckRun}. Nothing here knows picocli.
+ *
+ * @param region a region code the catalog knows
+ * @param protocols "pcoip" and/or "dcv"
+ * @param proxy the proxy configuration found (explicit, PAC or the system's) and the sources consulted
+ * @param credentials the proxy user and password, when given
+ * @param dcvProxy model a client that sends DCV TCP 4195 through the HTTP proxy
+ * @param ranges AWS ip-ranges data, when available (cross-checks DNS answers)
+ * @param strict count inconclusive as warn
+ * @param locale language of titles, notes and remediation texts in the report
+ * @param env the process environment (host name)
+ */
+public record CheckRequest(
+        Catalog catalog,
+        String region,
+        List<String> protocols,
+        Optional<String> directoryId,
+        List<String> only,
+        List<String> skip,
+        ProxySetup.Found proxy,
+        Optional<ProxyCredentials> credentials,
+        boolean dcvProxy,
+        DnsServers dns,
+        Optional<IpRanges> ranges,
+        TrustSettings trust,
+        Duration timeout,
+        Duration deadline,
+        int samples,
+        boolean strict,
+        Locale locale,
+        Map<String, String> env) {
+
+    /** Latency samples are spaced so that they do not queue behind each other. */
+    public static final Duration SAMPLE_SPACING = Duration.ofMillis(100);
+
+    public CheckRequest {
+        protocols = List.copyOf(protocols);
+        only = List.copyOf(only);
+        skip = List.copyOf(skip);
+        env = Map.copyOf(env);
+    }
+}
