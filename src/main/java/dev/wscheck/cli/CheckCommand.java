@@ -140,7 +140,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Catalog catalog = what.loadCatalog();
         CatalogOptions.Region region = what.region(catalog, ctx.env());
-        Plan plan = Planner.plan(catalog, region.code(), what.protocols(), what.directoryId(), only, skip);
+        Plan plan = Planner.plan(catalog, region.code(), what.protocols(), what.directoryId(), only, skip, what.variants());
         Optional<IpRangesSource> rangesSource = IpRangesSource.load(ctx, ipRanges);
         Optional<IpRanges> ranges = rangesSource.map(IpRangesSource::ranges);
         TrustSettings trustSettings = trustSettings(catalog);
