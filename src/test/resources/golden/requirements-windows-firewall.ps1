@@ -41,6 +41,17 @@ New-NetFirewallRule -Group $group -DisplayName 'WorkSpaces ap-northeast-1 https 
   '93.77.128.0/19'
 ) | Out-Null
 
+# Web Access in a browser: the page on HTTP 80, then HTTPS, to the region's EC2 ranges: TCP+UDP 80, TCP+UDP 443, a proxy may carry it (no authentication, no TLS inspection)
+# names (Windows Firewall cannot filter by name): clients.amazonworkspaces.com
+New-NetFirewallRule -Group $group -DisplayName 'WorkSpaces ap-northeast-1 web-access TCP 80,443' -Direction Outbound -Action Allow -Protocol TCP -RemotePort 80,443 -RemoteAddress @(
+  '18.178.0.0/16',
+  '54.64.0.0/15'
+) | Out-Null
+New-NetFirewallRule -Group $group -DisplayName 'WorkSpaces ap-northeast-1 web-access UDP 80,443' -Direction Outbound -Action Allow -Protocol UDP -RemotePort 80,443 -RemoteAddress @(
+  '18.178.0.0/16',
+  '54.64.0.0/15'
+) | Out-Null
+
 # PCoIP streaming and health checks: TCP+UDP 4172, directly, never through a proxy, no TLS inspection
 # names (Windows Firewall cannot filter by name): drp-nrt.amazonworkspaces.com
 New-NetFirewallRule -Group $group -DisplayName 'WorkSpaces ap-northeast-1 pcoip TCP 4172' -Direction Outbound -Action Allow -Protocol TCP -RemotePort 4172 -RemoteAddress @(

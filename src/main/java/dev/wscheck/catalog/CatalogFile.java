@@ -46,7 +46,8 @@ final class CatalogFile {
             List<String> regions,
             List<String> exceptRegions,
             String source,
-            List<String> notes) {}
+            List<String> notes,
+            String variant) {}
 
     record Expect(Integer status, String bodyContains) {}
 
@@ -61,11 +62,13 @@ final class CatalogFile {
             Map<String, List<String>> endpoints,
             Map<String, String> notPublished,
             List<ErratumYaml> errata,
-            String source) {}
+            String source,
+            Map<String, String> derived,
+            Map<String, List<String>> ipv6Endpoints) {}
 
     record HealthCheck(String host, List<String> addresses, String ipv6Host, String ipv6Prefix) {}
 
-    record GatewaysYaml(GatewaySetYaml pcoip, GatewaySetYaml dcv) {}
+    record GatewaysYaml(GatewaySetYaml pcoip, GatewaySetYaml dcv, GatewaySetYaml unassigned) {}
 
     record GatewaySetYaml(List<String> ipv4, List<String> ipv6, List<String> aga, List<String> domains) {}
 

@@ -312,7 +312,8 @@ public final class CatalogLoader {
                 var g = r.gateways();
                 RegionDef.Gateways gateways = new RegionDef.Gateways(
                         gatewaySet(g == null ? null : g.pcoip(), where + ".gateways.pcoip"),
-                        gatewaySet(g == null ? null : g.dcv(), where + ".gateways.dcv"));
+                        gatewaySet(g == null ? null : g.dcv(), where + ".gateways.dcv"),
+                        gatewaySet(g == null ? null : g.unassigned(), where + ".gateways.unassigned"));
                 List<RegionDef.Erratum> errata = new ArrayList<>();
                 for (var er : nonNull(r.errata())) {
                     errata.add(new RegionDef.Erratum(required(er.text(), where + ".errata.text"),
@@ -320,6 +321,8 @@ public final class CatalogLoader {
                 }
                 Map<String, List<String>> endpoints = new LinkedHashMap<>();
                 nonNull(r.endpoints()).forEach((k, v) -> endpoints.put(k, List.copyOf(nonNull(v))));
+                Map<String, List<String>> ipv6Endpoints = new LinkedHashMap<>();
+                nonNull(r.ipv6Endpoints()).forEach((k, v) -> ipv6Endpoints.put(k, List.copyOf(nonNull(v))));
                 String airport = nullToEmpty(r.airport()).toLowerCase(Locale.ROOT);
                 if (!airport.isEmpty() && !AIRPORT.matcher(airport).matches()) {
                     throw new IllegalArgumentException(where + ".airport: '" + r.airport() + "' is not a three-letter IATA code");
@@ -331,7 +334,8 @@ public final class CatalogLoader {
                 }
                 out.put(code, new RegionDef(code, required(r.name(), where + ".name"), airport, hc, gateways,
                         ordered(r.vars()), java.util.Collections.unmodifiableMap(endpoints),
-                        ordered(r.notPublished()), List.copyOf(errata), sourceKey(r.source(), sources, where)));
+                        ordered(r.notPublished()), List.copyOf(errata), sourceKey(r.source(), sources, where),
+                        ordered(r.derived()), java.util.Collections.unmodifiableMap(ipv6Endpoints)));
             }
             return out;
         }
@@ -416,9 +420,19 @@ public final class CatalogLoader {
                         enumValue(ProxyPolicy.class, r.proxy(), ProxyPolicy.ALLOWED, where + ".proxy"), List.copyOf(probes),
                         List.copyOf(endpoints), List.copyOf(nonNull(r.ipv6Endpoints())), List.copyOf(nonNull(r.allowlistOnly())),
                         expect, rule, List.copyOf(nonNull(r.regions())), List.copyOf(nonNull(r.exceptRegions())),
-                        sourceKey(r.source(), sources, where), List.copyOf(nonNull(r.notes()))));
+                        sourceKey(r.source(), sources, where), List.copyOf(nonNull(r.notes())), variant(r.variant(), where)));
             }
             return out;
+        }
+
+        private static String variant(String v, String where) {
+            if (v == null) {
+                return "";
+            }
+            if (!RequirementDef.VARIANTS.contains(v)) {
+                throw new IllegalArgumentException(where + ".variant: '" + v + "' is not one of " + String.join(", ", RequirementDef.VARIANTS));
+            }
+            return v;
         }
 
         private static void knownRegions(List<String> named, Set<String> regions, String where) {
@@ -452,6 +466,17 @@ public final class CatalogLoader {
                     String where = "regions." + region.code() + ".notPublished." + id;
                     applicable(byId, id, region, where);
                     required(region.notPublished().get(id), where);
+                }
+                for (String id : region.derived().keySet()) {
+                    String where = "regions." + region.code() + ".derived." + id;
+                    applicable(byId, id, region, where);
+                    required(region.derived().get(id), where);
+                    if (region.notPublished().containsKey(id)) {
+                        throw new IllegalArgumentException(where + ": requirement '" + id + "' is also under notPublished (choose one)");
+                    }
+                }
+                for (String id : region.ipv6Endpoints().keySet()) {
+                    applicable(byId, id, region, "regions." + region.code() + ".ipv6Endpoints." + id);
                 }
             }
         }
@@ -503,7 +528,8 @@ public final class CatalogLoader {
                     }
                     String where = "requirement " + req.id() + " in region " + region.code();
                     List<String> templates = region.endpoints().getOrDefault(req.id(), req.endpoints());
-                    for (String t : concat(templates, concat(req.ipv6Endpoints(), req.allowlistOnly()))) {
+                    List<String> v6 = region.ipv6Endpoints().getOrDefault(req.id(), req.ipv6Endpoints());
+                    for (String t : concat(templates, concat(v6, req.allowlistOnly()))) {
                         Matcher m = PLACEHOLDER.matcher(t);
                         while (m.find()) {
                             String var = m.group(1);

@@ -31,16 +31,32 @@ public final class Planner {
      */
     public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
                             List<String> only, List<String> skip) {
+        return plan(catalog, region, protocols, directoryId, only, skip, Set.of());
+    }
+
+    /**
+     * Builds the plan with the variants the user selected ({@code fips}, {@code vpc-endpoint}):
+     * a requirement that names a variant applies only when that variant is selected. A region's
+     * {@code derived} requirements are checked with the template's names, reported as optional
+     * with the region's reason.
+     */
+    public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
+                            List<String> only, List<String> skip, Set<String> variants) {
         RegionDef r = catalog.region(region).orElseThrow(() -> new WscheckException(
                 "unknown region '" + region + "' (known: " + String.join(", ", catalog.regions().keySet()) + ")"));
         checkFilters(catalog, "--only", only);
         checkFilters(catalog, "--skip", skip);
         Map<String, String> vars = variables(r, directoryId);
         List<PlannedRequirement> out = new ArrayList<>();
-        for (RequirementDef def : catalog.requirements()) {
-            if (!def.appliesTo(region) || !(def.protocol().equals("any") || protocols.contains(def.protocol()))) {
+        for (RequirementDef d : catalog.requirements()) {
+            if (!d.appliesTo(region) || !(d.protocol().equals("any") || protocols.contains(d.protocol()))
+                    || (!d.variant().isEmpty() && !variants.contains(d.variant()))) {
                 continue;
             }
+            RequirementDef def = r.derived().containsKey(d.id())
+                    ? d.derived("not published for " + region + ": " + r.derived().get(d.id())
+                            + "; checked with the names AWS uses in every published region, as optional")
+                    : d;
             Optional<Skip> skipReason = Optional.empty();
             if (r.notPublished().containsKey(def.id())) {
                 skipReason = Optional.of(new Skip(Skip.Kind.NOT_PUBLISHED, region + ": " + r.notPublished().get(def.id())));
@@ -55,7 +71,7 @@ public final class Planner {
             }
             List<String> templates = r.endpoints().getOrDefault(def.id(), def.endpoints());
             List<String> endpoints = expandAll(templates, vars);
-            List<String> v6 = expandAll(def.ipv6Endpoints(), vars);
+            List<String> v6 = expandAll(r.ipv6Endpoints().getOrDefault(def.id(), def.ipv6Endpoints()), vars);
             List<String> allow = expandAll(def.allowlistOnly(), vars);
             if (skipReason.isEmpty() && endpoints.isEmpty() && !templates.isEmpty()) {
                 // Every endpoint is a name built from the directory id (an awsapps.com login page).

@@ -6,10 +6,12 @@ import dev.wscheck.catalog.CatalogLoader;
 import dev.wscheck.catalog.RegistrationCodes;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
@@ -34,6 +36,24 @@ final class CatalogOptions {
 
     @Option(names = "--catalog", paramLabel = "FILE", description = "Use this requirements catalog instead of the built-in one (same schema).")
     Path catalog;
+
+    @Option(names = "--fips", description = "Also check the FIPS endpoints AWS publishes (us-east-1, us-west-2, GovCloud).")
+    boolean fips;
+
+    @Option(names = "--vpc-endpoint", description = "DCV streams through an interface VPC endpoint (PrivateLink): list its names too.")
+    boolean vpcEndpoint;
+
+    /** The catalog variants selected ({@code fips}, {@code vpc-endpoint}); see RequirementDef.variant. */
+    Set<String> variants() {
+        Set<String> out = new LinkedHashSet<>();
+        if (fips) {
+            out.add("fips");
+        }
+        if (vpcEndpoint) {
+            out.add("vpc-endpoint");
+        }
+        return Set.copyOf(out);
+    }
 
     Catalog loadCatalog() {
         return catalog == null ? CatalogLoader.builtin() : CatalogLoader.fromFile(catalog);

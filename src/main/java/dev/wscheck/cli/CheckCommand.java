@@ -152,7 +152,7 @@ final class CheckCommand implements Callable<Integer> {
         Optional<ProxyCredentials> credentials = ProxySetup.credentials(Optional.ofNullable(proxyUser), found.config(), ctx.env(),
                 ctx.passwordPrompt());
         return new CheckRequest(catalog, region.code(), protocols, directoryId, only, skip, found, credentials, dcvProxy, dns, ranges,
-                trustSettings, timeout, deadline, samples, strict, locale, ctx.env());
+                trustSettings, timeout, deadline, samples, strict, locale, ctx.env(), what.variants());
     }
 
     /** Writes every -o file (atomically), then the report on stdout in the --format asked for. */

@@ -42,7 +42,7 @@ import picocli.CommandLine.ParentCommand;
 final class RequirementsCommand implements Callable<Integer> {
     static final List<String> FORMATS = List.of("table", "json", "domains", "csv", "markdown", "squid", "pac", "nft",
             "windows-firewall", "paloalto-edl", "fortigate");
-    static final List<String> RULES = List.of("https", "pcoip", "dcv");
+    static final List<String> RULES = List.of("https", "web-access", "pcoip", "dcv");
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-\\[\\]:]+:[0-9]{1,5}");
     private static final Pattern NFT_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
 
@@ -66,7 +66,7 @@ final class RequirementsCommand implements Callable<Integer> {
     @Option(names = "--ipv6", description = "Include IPv6 names and ranges in allowlists and domain lists (tables and JSON always show both).")
     boolean ipv6;
 
-    @Option(names = "--rule", paramLabel = "https|pcoip|dcv", split = ",",
+    @Option(names = "--rule", paramLabel = "https|web-access|pcoip|dcv", split = ",",
             description = "Allowlists: only these rules (repeatable); default all.")
     List<String> rules = new ArrayList<>();
 
@@ -87,13 +87,13 @@ final class RequirementsCommand implements Callable<Integer> {
         }
         for (String r : rules) {
             if (!RULES.contains(r.toLowerCase(Locale.ROOT))) {
-                throw new WscheckException("--rule " + r + ": use https, pcoip or dcv");
+                throw new WscheckException("--rule " + r + ": use https, web-access, pcoip or dcv");
             }
         }
         AllowlistFormat allowlist = allowlistFormat(f);
         Catalog catalog = what.loadCatalog();
         CatalogOptions.Region region = what.region(catalog, root.ctx.env());
-        Plan plan = Planner.plan(catalog, region.code(), what.protocols(), what.directoryId(), List.of(), List.of());
+        Plan plan = Planner.plan(catalog, region.code(), what.protocols(), what.directoryId(), List.of(), List.of(), what.variants());
         // The domain list never needed ip-ranges data; the lab scripts rely on it staying quiet and unchanged.
         Optional<IpRangesSource> source = f.equals("domains") ? Optional.empty() : IpRangesSource.load(root.ctx, ipRanges);
         RequirementsView view = RequirementsView.of(plan, source.map(IpRangesSource::ranges), source.map(IpRangesSource::origin).orElse("file"), ipv6);

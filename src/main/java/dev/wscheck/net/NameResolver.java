@@ -35,6 +35,14 @@ public interface NameResolver {
     /** Returns the addresses of {@code host} (IPv4 first); throws UnknownHostException when there are none. */
     List<InetAddress> resolve(String host, Duration timeout) throws IOException;
 
+    /**
+     * Every address of {@code host}, IPv4 and IPv6 (PAC's dnsResolveEx); by default what
+     * {@link #resolve} answers.
+     */
+    default List<InetAddress> resolveAll(String host, Duration timeout) throws IOException {
+        return resolve(host, timeout);
+    }
+
     /** A resolver that knows IP literals only; a name is an UnknownHostException. */
     static NameResolver literalsOnly() {
         return (host, timeout) -> literal(host).map(List::of)
@@ -43,7 +51,22 @@ public interface NameResolver {
 
     /** Asks {@code servers} in order for A, then AAAA records of the name; IP literals need no query. */
     static NameResolver dnsjava(DnsServers servers) {
-        return (host, timeout) -> {
+        return new NameResolver() {
+            @Override
+            public List<InetAddress> resolve(String host, Duration timeout) throws IOException {
+                return lookup(servers, host, timeout, false);
+            }
+
+            @Override
+            public List<InetAddress> resolveAll(String host, Duration timeout) throws IOException {
+                return lookup(servers, host, timeout, true);
+            }
+        };
+    }
+
+    /** A, then AAAA records of {@code host}; with {@code both}, AAAA is asked even when A answered. */
+    private static List<InetAddress> lookup(DnsServers servers, String host, Duration timeout, boolean both) throws IOException {
+        {
             Optional<InetAddress> lit = literal(host);
             if (lit.isPresent()) {
                 return List.of(lit.get());
@@ -83,12 +106,15 @@ public interface NameResolver {
                         lastProblem = "no answer from " + server.getAddress().getHostAddress();
                     }
                 }
-                if (!out.isEmpty()) {
+                if (!out.isEmpty() && !both) {
                     return out;
                 }
             }
+            if (!out.isEmpty()) {
+                return out;
+            }
             throw new UnknownHostException(host + " does not resolve (" + lastProblem + ")");
-        };
+        }
     }
 
     /** Returns the address of an IPv4 or IPv6 literal without any lookup; empty for names. */

@@ -55,7 +55,7 @@ public record EffectiveCatalog(
     public record Requirement(String id, String category, String title, String description, String protocol, String importance,
                               String proxy, List<String> probes, List<String> endpoints, List<String> ipv6Endpoints,
                               List<String> allowlistOnly, Map<String, Object> expect, String udpFallback, SourceRef source,
-                              List<String> notes, String skipReason) {}
+                              List<String> notes, String skipReason, String variant) {}
 
     public record SourceRef(String key, String title, String url, String date) {}
 
@@ -97,6 +97,6 @@ public record EffectiveCatalog(
         return new Requirement(d.id(), d.category(), d.title(), d.description(), d.protocol(), d.importance().id(), d.proxy().id(),
                 d.probes().stream().map(ProbeKind::id).toList(), q.endpoints(), q.ipv6Endpoints(), q.allowlistOnly(), expect,
                 d.rule().udpFallback().orElse(null), new SourceRef(d.source(), s.title(), s.url(), s.date()), d.notes(),
-                q.skipReason().map(Skip::text).orElse(null));
+                q.skipReason().map(Skip::text).orElse(null), d.variant());
     }
 }

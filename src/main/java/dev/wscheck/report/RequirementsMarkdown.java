@@ -48,6 +48,7 @@ public final class RequirementsMarkdown {
             if (dests.isEmpty() && q.skipReason().isPresent()) {
                 dests.add(cell(q.skipReason().get().text()));
             }
+            RequirementsTable.derived(r, q, l).ifPresent(d -> dests.add(cell("(" + d + ")")));
             q.ipv6Endpoints().forEach(e -> dests.add(l.get("ipv6") + " " + code(e)));
             out.println("| " + code(q.id()) + " | " + l.get("importance." + q.def().importance().id()) + " | " + String.join("<br>", dests) + " |");
         }
@@ -98,7 +99,28 @@ public final class RequirementsMarkdown {
             row(out, l.get("streaming.gatewaysV6"), g.ipv6());
             row(out, l.get("streaming.aga"), g.aga());
             row(out, l.get("streaming.names"), g.domains().stream().map(RequirementsMarkdown::code).toList());
+            List<String> unassigned = new ArrayList<>(r.gateways().unassigned().ipv4());
+            unassigned.addAll(r.gateways().unassigned().ipv6());
+            row(out, l.get("streaming.unassigned"), unassigned);
+            row(out, l.get("streaming.allowlist"), RequirementsTable.streamingNames(plan, p, g).stream().map(RequirementsMarkdown::code).toList());
             view.ranges().ifPresent(x -> row(out, l.get("streaming.undocumented"), x.undocumentedGateways().stream().map(IpPrefix::toString).toList()));
+        }
+        List<PlannedRequirement> other = RequirementsTable.other(plan);
+        if (!other.isEmpty()) {
+            out.println();
+            out.println("## " + l.get("other.heading"));
+            out.println();
+            out.println("| " + l.get("col.requirement") + " | " + l.get("col.importance") + " | " + l.get("col.destination") + " |");
+            out.println("|---|---|---|");
+            for (PlannedRequirement q : other) {
+                List<String> dests = new ArrayList<>();
+                q.endpoints().forEach(e -> dests.add(code(e)));
+                if (dests.isEmpty() && q.skipReason().isPresent()) {
+                    dests.add(cell(q.skipReason().get().text()));
+                }
+                RequirementsTable.derived(r, q, l).ifPresent(d -> dests.add(cell("(" + d + ")")));
+                out.println("| " + code(q.id()) + " | " + l.get("importance." + q.def().importance().id()) + " | " + String.join("<br>", dests) + " |");
+            }
         }
         out.println();
         out.println("## " + l.get("rtt.heading"));

@@ -59,6 +59,7 @@ public final class RequirementsTable {
             if (dests.isEmpty() && q.skipReason().isPresent()) {
                 dests.add("(" + q.skipReason().get().text() + ")");
             }
+            derived(r, q, l).ifPresent(d -> dests.add("(" + d + ")"));
             for (String v6 : q.ipv6Endpoints()) {
                 dests.add(l.get("ipv6") + " " + v6);
             }
@@ -84,7 +85,24 @@ public final class RequirementsTable {
             line(out, l.get("streaming.gatewaysV6"), g.ipv6());
             line(out, l.get("streaming.aga"), g.aga());
             line(out, l.get("streaming.names"), g.domains());
+            line(out, l.get("streaming.unassigned"), concat(r.gateways().unassigned().ipv4(), r.gateways().unassigned().ipv6()));
+            line(out, l.get("streaming.allowlist"), streamingNames(plan, p, g));
             view.ranges().ifPresent(x -> line(out, l.get("streaming.undocumented"), x.undocumentedGateways().stream().map(IpPrefix::toString).toList()));
+        }
+        List<PlannedRequirement> other = other(plan);
+        if (!other.isEmpty()) {
+            out.println();
+            out.println(l.get("other.heading"));
+            for (PlannedRequirement q : other) {
+                List<String> dests = new ArrayList<>(q.endpoints());
+                if (dests.isEmpty() && q.skipReason().isPresent()) {
+                    dests.add("(" + q.skipReason().get().text() + ")");
+                }
+                derived(r, q, l).ifPresent(d -> dests.add("(" + d + ")"));
+                for (int i = 0; i < dests.size(); i++) {
+                    out.println("  " + pad(i == 0 ? q.id() : "", w1) + pad(i == 0 ? l.get("importance." + q.def().importance().id()) : "", w2) + dests.get(i));
+                }
+            }
         }
         out.println();
         out.println(l.get("rtt.heading"));
@@ -205,5 +223,33 @@ public final class RequirementsTable {
     static String pad(String s, int width) {
         int w = width(s);
         return w >= width ? s + " " : s + " ".repeat(width - w);
+    }
+
+    /** The region's reason for a derived requirement, in the table's language. */
+    static java.util.Optional<String> derived(RegionDef r, PlannedRequirement q, Labels l) {
+        return java.util.Optional.ofNullable(r.derived().get(q.id())).map(reason -> l.get("derived", Map.of("region", r.code(), "reason", reason)));
+    }
+
+    /** Requirements that are neither HTTPS through the proxy nor streaming: UDP 443 registration. */
+    static List<PlannedRequirement> other(Plan plan) {
+        return plan.requirements().stream()
+                .filter(q -> !q.def().category().equals("streaming") && q.def().proxy() != ProxyPolicy.ALLOWED).toList();
+    }
+
+    /** Allowlist names of a protocol's streaming requirements not already among the gateway domains. */
+    static List<String> streamingNames(Plan plan, String protocol, RegionDef.GatewaySet g) {
+        List<String> out = new ArrayList<>();
+        for (PlannedRequirement q : plan.requirements()) {
+            if (q.def().protocol().equals(protocol) && q.def().category().equals("streaming") && q.skipReason().isEmpty()) {
+                q.allowlistOnly().stream().filter(a -> !g.domains().contains(a) && !out.contains(a)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 }

@@ -2,6 +2,7 @@ package dev.wscheck.report;
 
 import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
+import dev.wscheck.catalog.ipranges.Cidrs;
 import dev.wscheck.catalog.ipranges.CrossCheck;
 import dev.wscheck.catalog.ipranges.Finding;
 import dev.wscheck.catalog.ipranges.IpPrefix;
@@ -21,21 +22,23 @@ public record RequirementsView(Plan plan, Optional<Ranges> ranges, boolean ipv6)
 
     /**
      * @param source {@code file} or {@code cache}
+     * @param webAccessEc2 the EC2 ranges of the region, merged: where Web Access needs TCP/UDP 80 and 443 (S1)
      */
     public record Ranges(String createDate, String syncToken, String source, List<Port443Ranges.Group> port443,
-                         List<IpPrefix> undocumentedGateways, List<Finding> findings) {}
+                         List<IpPrefix> undocumentedGateways, List<Finding> findings, List<IpPrefix> webAccessEc2) {}
 
     public static RequirementsView of(Plan plan, Optional<IpRanges> data, String source, boolean ipv6) {
         Optional<Ranges> ranges = data.map(d -> new Ranges(d.createDate(), d.syncToken(), source,
                 Port443Ranges.groups(d, plan.region().code()), CrossCheck.undocumentedGateways(plan.region(), d),
-                CrossCheck.findings(plan.region(), d)));
+                CrossCheck.findings(plan.region(), d),
+                Cidrs.aggregate(d.select(IpRanges.Filter.of(plan.region().code(), "EC2")).stream().map(IpRanges.Entry::prefix).toList())));
         return new RequirementsView(plan, ranges, ipv6);
     }
 
     /** The allowlist for the allowlist formats, restricted to {@code rules} when not empty. */
     public Allowlist allowlist(List<String> rules) {
         Allowlist a = Allowlist.of(plan, ranges.map(Ranges::createDate), ranges.map(Ranges::port443).orElse(List.of()),
-                ranges.map(Ranges::undocumentedGateways).orElse(List.of()), ipv6);
+                ranges.map(Ranges::undocumentedGateways).orElse(List.of()), ranges.map(Ranges::webAccessEc2).orElse(List.of()), ipv6);
         if (rules.isEmpty()) {
             return a;
         }

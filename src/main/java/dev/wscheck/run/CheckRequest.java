@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything one check run needs, already validated: the command line ({@code check}), a
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param strict count inconclusive as warn
  * @param locale language of titles, notes and remediation texts in the report
  * @param env the process environment (host name)
+ * @param variants catalog variants selected ({@code fips}, {@code vpc-endpoint}); empty for the standard endpoints
  */
 public record CheckRequest(
         Catalog catalog,
@@ -44,7 +46,8 @@ public record CheckRequest(
         int samples,
         boolean strict,
         Locale locale,
-        Map<String, String> env) {
+        Map<String, String> env,
+        Set<String> variants) {
 
     /** Latency samples are spaced so that they do not queue behind each other. */
     public static final Duration SAMPLE_SPACING = Duration.ofMillis(100);
@@ -54,5 +57,15 @@ public record CheckRequest(
         only = List.copyOf(only);
         skip = List.copyOf(skip);
         env = Map.copyOf(env);
+        variants = Set.copyOf(variants);
+    }
+
+    /** A request for the standard endpoints (no FIPS or PrivateLink variant). */
+    public CheckRequest(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId, List<String> only,
+                        List<String> skip, ProxySetup.Found proxy, Optional<ProxyCredentials> credentials, boolean dcvProxy, DnsServers dns,
+                        Optional<IpRanges> ranges, TrustSettings trust, Duration timeout, Duration deadline, int samples, boolean strict,
+                        Locale locale, Map<String, String> env) {
+        this(catalog, region, protocols, directoryId, only, skip, proxy, credentials, dcvProxy, dns, ranges, trust, timeout, deadline,
+                samples, strict, locale, env, Set.of());
     }
 }

@@ -39,7 +39,7 @@ public final class CheckRun {
 
     /** Plans the run; a bad --only/--skip or directory id fails here, before any packet. */
     public static Plan plan(CheckRequest q) {
-        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip());
+        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip(), q.variants());
     }
 
     public static Result run(CheckRequest q, ProgressListener progress) {

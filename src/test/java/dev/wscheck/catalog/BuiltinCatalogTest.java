@@ -37,10 +37,18 @@ class BuiltinCatalogTest {
     static final Optional<String> DIRECTORY = Optional.of("d-1234567890");
     static final List<String> BOTH = List.of("pcoip", "dcv");
 
-    /** S7's region list, in its order. */
+    /**
+     * S7's region list, in its order, with the regions only ip-ranges.json's WORKSPACES_GATEWAYS
+     * names (facts §4) before GovCloud.
+     */
     static final List<String> REGIONS = List.of("us-east-1", "us-east-2", "us-west-2", "ap-south-1", "ap-northeast-2",
             "ap-southeast-1", "ap-southeast-2", "ap-southeast-5", "ap-northeast-1", "ca-central-1", "eu-central-1",
-            "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1", "af-south-1", "il-central-1", "us-gov-west-1", "us-gov-east-1");
+            "eu-west-1", "eu-west-2", "eu-west-3", "sa-east-1", "af-south-1", "il-central-1",
+            "ap-northeast-3", "ca-west-1", "eu-central-2", "eu-south-1", "eu-south-2", "me-central-1", "cn-northwest-1",
+            "us-gov-west-1", "us-gov-east-1");
+    /** The regions with WORKSPACES_GATEWAYS in ip-ranges.json and no table on AWS's port page. */
+    static final List<String> GATEWAYS_ONLY = List.of("ap-northeast-3", "ca-west-1", "eu-central-2", "eu-south-1", "eu-south-2",
+            "me-central-1", "cn-northwest-1");
 
     static Plan plan(String region, Optional<String> directoryId) {
         return Planner.plan(CATALOG, region, BOTH, directoryId, List.of(), List.of());
@@ -104,8 +112,14 @@ class BuiltinCatalogTest {
             if (region.notPublished().containsKey(r.id())) {
                 assertEquals(Optional.of("not published for " + c.region() + ": " + region.notPublished().get(r.id())), r.skipReason().map(Skip::text));
             }
+            if (region.derived().containsKey(r.id())) {
+                assertEquals(Importance.OPTIONAL, r.def().importance(), r.id() + ": a derived name is only ever optional");
+                assertTrue(r.def().notes().get(0).startsWith("not published for " + c.region() + ": " + region.derived().get(r.id())), r.def().notes().get(0));
+            }
         }
-        assertEquals(c.directoryId().isPresent(), mentionsDirectory, "the directory id appears exactly when it is given");
+        // China: nothing built from a directory id is covered (no directory-settings or login hosts are known).
+        assertEquals(c.directoryId().isPresent() && !c.region().equals("cn-northwest-1"), mentionsDirectory,
+                "the directory id appears exactly when it is given");
         assertEquals(region.healthCheck().isPresent(),
                 p.requirement("dcv-streaming-udp").map(r -> !r.checks().isEmpty()).orElse(false),
                 "DCV UDP 4195 is probed wherever a health-check host is published");
@@ -137,11 +151,12 @@ class BuiltinCatalogTest {
                 new Applies("the SAML heartbeat is not listed for Canada", "ca-central-1", "saml-heartbeat", State.ABSENT),
                 new Applies("the SAML heartbeat is not listed for Ireland", "eu-west-1", "saml-heartbeat", State.ABSENT),
                 new Applies("the SAML heartbeat is not listed for Sao Paulo", "sa-east-1", "saml-heartbeat", State.ABSENT),
-                new Applies("the SAML heartbeat is not published for Ohio", "us-east-2", "saml-heartbeat", State.NOT_PUBLISHED),
+                new Applies("the SAML heartbeat is derived for Ohio and checked as optional", "us-east-2", "saml-heartbeat", State.CHECKED),
                 new Applies("PCoIP TURN is an allowlist entry in London", "eu-west-2", "web-access-turn", State.ALLOWLIST_ONLY),
                 new Applies("PCoIP TURN does not exist in Mumbai", "ap-south-1", "web-access-turn", State.ABSENT),
                 new Applies("PCoIP TURN does not exist in Cape Town", "af-south-1", "web-access-turn", State.ABSENT),
-                new Applies("PCoIP TURN does not exist in Tel Aviv", "il-central-1", "web-access-turn", State.ABSENT),
+                new Applies("PCoIP TURN is kept for Tel Aviv, as its section lists it (erratum)", "il-central-1", "web-access-turn", State.ALLOWLIST_ONLY),
+                new Applies("PCoIP TURN is kept for Paris, as its section lists it (erratum)", "eu-west-3", "web-access-turn", State.ALLOWLIST_ONLY),
                 new Applies("PCoIP TURN does not exist in GovCloud West", "us-gov-west-1", "web-access-turn", State.ABSENT),
                 new Applies("PCoIP TURN does not exist in GovCloud East", "us-gov-east-1", "web-access-turn", State.ABSENT),
                 new Applies("PCoIP TURN is not published for Malaysia", "ap-southeast-5", "web-access-turn", State.NOT_PUBLISHED),
@@ -150,11 +165,24 @@ class BuiltinCatalogTest {
                 new Applies("legacy device metrics are not a N. Virginia requirement", "us-east-1", "device-metrics", State.ABSENT),
                 new Applies("Ohio publishes no PCoIP streaming", "us-east-2", "pcoip-streaming-tcp", State.NOT_PUBLISHED),
                 new Applies("Ohio publishes no health-check host for DCV", "us-east-2", "dcv-streaming-udp", State.NOT_PUBLISHED),
-                new Applies("Ohio publishes no DCV gateway domain", "us-east-2", "dcv-gateway-443", State.NOT_PUBLISHED),
+                new Applies("Ohio's DCV gateway domain is derived from AWS's pattern", "us-east-2", "dcv-gateway-443", State.ALLOWLIST_ONLY),
                 new Applies("Ohio still checks the global directory settings", "us-east-2", "directory-settings", State.CHECKED),
                 new Applies("Ohio still checks the global CAPTCHA host", "us-east-2", "captcha", State.CHECKED),
                 new Applies("Ohio checks the awsapps.com login page when given a directory id", "us-east-2", "login-pages", State.CHECKED),
-                new Applies("Malaysia publishes no session broker", "ap-southeast-5", "session-broker", State.NOT_PUBLISHED),
+                new Applies("Malaysia's session broker is derived and checked as optional", "ap-southeast-5", "session-broker", State.CHECKED),
+                new Applies("Osaka's WS broker is derived and checked as optional", "ap-northeast-3", "ws-broker", State.CHECKED),
+                new Applies("Osaka publishes no health-check host for PCoIP", "ap-northeast-3", "pcoip-streaming-tcp", State.NOT_PUBLISHED),
+                new Applies("Calgary publishes no health-check host for DCV UDP", "ca-west-1", "dcv-streaming-udp", State.NOT_PUBLISHED),
+                new Applies("Zurich still checks the global directory settings", "eu-central-2", "directory-settings", State.CHECKED),
+                new Applies("Milan publishes no TURN servers", "eu-south-1", "web-access-turn", State.NOT_PUBLISHED),
+                new Applies("Spain's DCV gateway domain is derived", "eu-south-2", "dcv-gateway-443", State.ALLOWLIST_ONLY),
+                new Applies("the UAE's UDP 443 registration check is derived", "me-central-1", "registration-udp-443", State.CHECKED),
+                new Applies("Ningxia's API endpoint is checked on amazonaws.com.cn", "cn-northwest-1", "workspaces-api", State.CHECKED),
+                new Applies("Ningxia's directory settings are not covered", "cn-northwest-1", "directory-settings", State.NOT_PUBLISHED),
+                new Applies("Ningxia's streaming has no known health-check host", "cn-northwest-1", "dcv-streaming-tcp", State.NOT_PUBLISHED),
+                new Applies("registration over UDP 443 is checked in Tokyo", "ap-northeast-1", "registration-udp-443", State.CHECKED),
+                new Applies("FIPS endpoints are not checked without --fips", "us-east-1", "fips-ws-broker", State.ABSENT),
+                new Applies("PrivateLink names are not listed without --vpc-endpoint", "ap-northeast-1", "dcv-privatelink", State.ABSENT),
                 new Applies("Malaysia publishes no login-page hosts", "ap-southeast-5", "login-page-assets", State.NOT_PUBLISHED),
                 new Applies("Paris probes PCoIP UDP on its health-check host", "eu-west-3", "pcoip-streaming-udp", State.CHECKED),
                 new Applies("Web Access is checked in every region, e.g. GovCloud East", "us-gov-east-1", "web-access", State.CHECKED));
@@ -189,31 +217,46 @@ class BuiltinCatalogTest {
 
     static Stream<Endpoints> regionEndpoints() {
         return Stream.of(
-                new Endpoints("GovCloud West keeps directory settings on S3 under its airport code", "us-gov-west-1", DIRECTORY, "directory-settings",
-                        List.of("https://s3.amazonaws.com/workspaces-client-properties/prod/pdt/d-1234567890",
+                new Endpoints("GovCloud West keeps the global directory-settings host and its S3 settings under its airport code", "us-gov-west-1", DIRECTORY, "directory-settings",
+                        List.of("https://d32i4gd7pg4909.cloudfront.net/prod/us-gov-west-1/d-1234567890", "https://d32i4gd7pg4909.cloudfront.net/",
+                                "https://s3.amazonaws.com/workspaces-client-properties/prod/pdt/d-1234567890",
                                 "https://s3.amazonaws.com/workspaces-clients-css/workspaces_v2.css")),
-                new Endpoints("GovCloud East's directory settings are checked at the S3 host without a directory id", "us-gov-east-1", Optional.empty(), "directory-settings",
-                        List.of("https://s3.amazonaws.com/", "https://s3.amazonaws.com/workspaces-clients-css/workspaces_v2.css")),
+                new Endpoints("GovCloud East's directory settings are checked at their hosts without a directory id", "us-gov-east-1", Optional.empty(), "directory-settings",
+                        List.of("https://d32i4gd7pg4909.cloudfront.net/", "https://s3.amazonaws.com/", "https://s3.amazonaws.com/workspaces-clients-css/workspaces_v2.css")),
                 new Endpoints("GovCloud West auto-updates from its S3 AppCast file and the global host", "us-gov-west-1", DIRECTORY, "client-auto-update",
                         List.of("https://s3.amazonaws.com/workspaces-client-updates/prod/pdt/windows/WorkSpacesAppCast.xml",
                                 "https://d2td7dqidlhjx7.cloudfront.net/")),
                 new Endpoints("GovCloud East auto-updates from its S3 AppCast file and the global host", "us-gov-east-1", DIRECTORY, "client-auto-update",
                         List.of("https://s3.amazonaws.com/workspaces-client-updates/prod/osu/windows/WorkSpacesAppCast.xml",
                                 "https://d2td7dqidlhjx7.cloudfront.net/")),
-                new Endpoints("GovCloud's login pages are on amazonaws-us-gov.com and us-gov-home.awsapps.com", "us-gov-west-1", DIRECTORY, "login-pages",
+                new Endpoints("GovCloud West's login pages are on amazonaws-us-gov.com, aws-us-gov.com and us-gov-home.awsapps.com", "us-gov-west-1", DIRECTORY, "login-pages",
                         List.of("https://login.us-gov-home.awsapps.com/directory/d-1234567890/",
-                                "https://us-gov-west-1.signin-fips.amazonaws-us-gov.com/", "https://signin.amazonaws-us-gov.com/")),
-                new Endpoints("GovCloud's directory login page is cut to its host without a directory id", "us-gov-east-1", Optional.empty(), "login-pages",
+                                "https://us-gov-west-1.signin-fips.amazonaws-us-gov.com/", "https://us-gov-west-1.apps.signin.aws-us-gov.com/",
+                                "https://signin.amazonaws-us-gov.com/")),
+                new Endpoints("GovCloud East's directory login page is cut to its host without a directory id; its sign-in hosts are FIPS", "us-gov-east-1", Optional.empty(), "login-pages",
                         List.of("https://login.us-gov-home.awsapps.com/",
-                                "https://us-gov-east-1.signin-fips.amazonaws-us-gov.com/", "https://signin.amazonaws-us-gov.com/")),
-                new Endpoints("GovCloud's smart-card host is not regional", "us-gov-east-1", DIRECTORY, "smartcard-auth",
-                        List.of("https://smartcard.signin.amazonaws-us-gov.com/")),
-                new Endpoints("GovCloud East's co-branding bucket is named as S1 names it", "us-gov-east-1", DIRECTORY, "login-page-assets",
-                        List.of("https://workspace-client-assets-pdt.s3-us-gov-east-1.amazonaws.com/")),
+                                "https://us-gov-east-1.signin-fips.amazonaws-us-gov.com/", "https://us-gov-east-1.sso.signin-fips.aws-us-gov.com/",
+                                "https://us-gov-east-1.apps.signin-fips.aws-us-gov.com/", "https://signin.amazonaws-us-gov.com/")),
+                new Endpoints("GovCloud East's smart-card hosts are its FIPS names and the shared one", "us-gov-east-1", DIRECTORY, "smartcard-auth",
+                        List.of("https://smartcard.us-gov-east-1.signin-fips.amazonaws-us-gov.com/",
+                                "https://smartcard.us-gov-east-1.apps.signin-fips.amazonaws-us-gov.com/", "https://smartcard.signin.amazonaws-us-gov.com/")),
+                new Endpoints("GovCloud West's smart-card hosts are as S1's global table lists them", "us-gov-west-1", DIRECTORY, "smartcard-auth",
+                        List.of("https://smartcard.us-gov-west-1.signin-fips.amazonaws-us-gov.com/",
+                                "https://smartcard.us-gov-west-1.apps.signin.aws-us-gov.com/", "https://smartcard.signin.amazonaws-us-gov.com/")),
+                new Endpoints("GovCloud East's co-branding graphics are in both places S1 names", "us-gov-east-1", DIRECTORY, "login-page-assets",
+                        List.of("https://workspace-client-assets-pdt.s3-us-gov-east-1.amazonaws.com/",
+                                "https://s3.amazonaws.com/workspaces-client-assets/prod/osu/d-1234567890")),
+                new Endpoints("Osaka's derived broker is the usual regional name", "ap-northeast-3", DIRECTORY, "ws-broker",
+                        List.of("https://ws-broker-service.ap-northeast-3.amazonaws.com/ping")),
+                new Endpoints("Ningxia's broker is on amazonaws.com.cn", "cn-northwest-1", DIRECTORY, "ws-broker",
+                        List.of("https://ws-broker-service.cn-northwest-1.amazonaws.com.cn/ping")),
+                new Endpoints("registration over UDP 443 goes to the region's broker", "ap-northeast-1", DIRECTORY, "registration-udp-443",
+                        List.of("udp://ws-broker-service.ap-northeast-1.amazonaws.com:443")),
                 new Endpoints("GovCloud keeps the regional broker names", "us-gov-west-1", DIRECTORY, "session-broker",
                         List.of("https://skylight-cm.us-gov-west-1.amazonaws.com/")),
-                new Endpoints("Ohio's only login page is the directory's awsapps.com page", "us-east-2", DIRECTORY, "login-pages",
-                        List.of("https://d-1234567890.awsapps.com/")),
+                new Endpoints("Ohio's login pages are the awsapps.com page and the derived sign-in names", "us-east-2", DIRECTORY, "login-pages",
+                        List.of("https://d-1234567890.awsapps.com/", "https://us-east-2.signin.aws/", "https://us-east-2.signin.aws.amazon.com/",
+                                "https://us-east-2.sso.signin.aws/", "https://us-east-2.apps.signin.aws/")),
                 new Endpoints("Ohio's directory settings use the global hosts", "us-east-2", DIRECTORY, "directory-settings",
                         List.of("https://d32i4gd7pg4909.cloudfront.net/prod/us-east-2/d-1234567890", "https://d32i4gd7pg4909.cloudfront.net/",
                                 "https://d21ui22avrxoh6.cloudfront.net/prod/us-east-2/d-1234567890", "https://d3s98kk2h6f4oh.cloudfront.net/",
@@ -240,10 +283,13 @@ class BuiltinCatalogTest {
         RegionDef ohio = CATALOG.region("us-east-2").orElseThrow();
         RegionDef malaysia = CATALOG.region("ap-southeast-5").orElseThrow();
         assertEquals(ohio.notPublished(), malaysia.notPublished());
+        assertEquals(ohio.derived(), malaysia.derived());
         assertEquals(ohio.endpoints(), malaysia.endpoints());
-        assertEquals(List.of("us-east-2", "ap-southeast-5"), CATALOG.regions().values().stream()
+        List<String> unpublished = new ArrayList<>(List.of("us-east-2", "ap-southeast-5"));
+        unpublished.addAll(GATEWAYS_ONLY);
+        assertEquals(unpublished, CATALOG.regions().values().stream()
                 .filter(r -> r.airport().isEmpty()).map(RegionDef::code).toList(), "only the unpublished regions lack an airport");
-        assertEquals(List.of("us-east-2", "ap-southeast-5"), CATALOG.regions().values().stream()
+        assertEquals(unpublished, CATALOG.regions().values().stream()
                 .filter(r -> r.healthCheck().isEmpty()).map(RegionDef::code).toList(), "only the unpublished regions lack a health-check host");
         assertEquals(List.of("3.146.84.0/22"), ohio.gateways().dcv().ipv4());
         assertEquals(List.of("43.217.232.0/22"), malaysia.gateways().dcv().ipv4());
@@ -253,7 +299,12 @@ class BuiltinCatalogTest {
 
     @Test
     void bothGovCloudRegionsReplaceTheSameRequirementsTheSameWay() {
-        assertEquals(CATALOG.region("us-gov-west-1").orElseThrow().endpoints(), CATALOG.region("us-gov-east-1").orElseThrow().endpoints());
+        RegionDef west = CATALOG.region("us-gov-west-1").orElseThrow();
+        RegionDef east = CATALOG.region("us-gov-east-1").orElseThrow();
+        // The same lists except sign-in and smart cards, whose hosts S1 names differently per region.
+        for (String id : List.of("directory-settings", "login-page-assets", "client-auto-update")) {
+            assertEquals(west.endpoints().get(id), east.endpoints().get(id), id);
+        }
         assertEquals(Set.of("directory-settings", "login-page-assets", "client-auto-update", "login-pages", "smartcard-auth"),
                 CATALOG.region("us-gov-west-1").orElseThrow().endpoints().keySet());
     }
@@ -280,7 +331,14 @@ class BuiltinCatalogTest {
                 new Erratum("GovCloud East's client-metrics URL typo", "us-gov-east-1", "'hhttps://...'", "S1"),
                 new Erratum("GovCloud West's two auto-update files", "us-gov-west-1", "WorkSpacesAppCastx64.xml", "S1"),
                 new Erratum("Ohio publishes only DCV gateways", "us-east-2", "publishes only the DCV gateway ranges", "S1"),
-                new Erratum("Malaysia publishes only DCV gateways", "ap-southeast-5", "publishes only the DCV gateway ranges", "S1"));
+                new Erratum("Malaysia publishes only DCV gateways", "ap-southeast-5", "publishes only the DCV gateway ranges", "S1"),
+                new Erratum("S1's IPv6 columns skip Paris", "eu-west-3", "skip eu-west-3 in two IPv6 columns", "S1H"),
+                new Erratum("S1's TURN tables disagree for Paris", "eu-west-3", "TURN tables disagree for Paris", "S1H"),
+                new Erratum("S1's TURN tables disagree for Tel Aviv", "il-central-1", "TURN tables disagree for Tel Aviv", "S1H"),
+                new Erratum("GovCloud West's two co-branding places", "us-gov-west-1", "workspaces-client-assets/prod/pdt", "S1H"),
+                new Erratum("GovCloud East's sign-in hosts differ from West's", "us-gov-east-1", "differ between the two regions", "S1H"),
+                new Erratum("Osaka is only in ip-ranges.json", "ap-northeast-3", "16.208.44.0/22, 2406:da26:1c::/48", "S5"),
+                new Erratum("Ningxia is covered in part, its IPv6 prefix recorded", "cn-northwest-1", "2404:c2c0:c400::/40", "S5"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -314,7 +372,7 @@ class BuiltinCatalogTest {
         for (RegionDef r : CATALOG.regions().values()) {
             List<String> values = new ArrayList<>(r.healthCheck().map(RegionDef.HealthCheck::addresses).orElse(List.of()));
             r.healthCheck().ifPresent(h -> values.add(h.ipv6Prefix()));
-            for (RegionDef.GatewaySet g : List.of(r.gateways().pcoip(), r.gateways().dcv())) {
+            for (RegionDef.GatewaySet g : List.of(r.gateways().pcoip(), r.gateways().dcv(), r.gateways().unassigned())) {
                 values.addAll(g.ipv4());
                 values.addAll(g.ipv6());
                 values.addAll(g.aga());

@@ -1,6 +1,7 @@
 package dev.wscheck.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import dev.wscheck.probe.CheckSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,8 +96,57 @@ class PlannerTest {
         assertEquals(Optional.of("not published for us-east-2: S1 lists no PCoIP gateway range and no health-check host"), udp.skipReason().map(Skip::text));
         assertEquals(List.of(), udp.endpoints());
         assertEquals(List.of(), udp.checks());
-        assertEquals(Optional.of("not published for us-east-2: S1 lists no DCV gateway domain; allow TCP/UDP 443 to the DCV gateway ranges"),
-                p.requirement("dcv-gateway-443").orElseThrow().skipReason().map(Skip::text));
+        PlannedRequirement gw = p.requirement("dcv-gateway-443").orElseThrow();
+        assertEquals(Optional.empty(), gw.skipReason(), "the DCV gateway domain is derived, not skipped");
+        assertEquals(List.of("*.prod.us-east-2.highlander.aws.a2z.com"), gw.allowlistOnly());
+    }
+
+    @Test
+    void aDerivedRequirementIsCheckedAsOptionalWithItsReasonFirst() {
+        Plan p = Planner.plan(CATALOG, "ap-northeast-3", BOTH, Optional.empty(), List.of(), List.of());
+        PlannedRequirement broker = p.requirement("ws-broker").orElseThrow();
+        assertEquals(Importance.OPTIONAL, broker.def().importance());
+        assertEquals(Importance.REQUIRED, CATALOG.requirement("ws-broker").orElseThrow().importance(), "the catalog's own definition is untouched");
+        assertEquals("not published for ap-northeast-3: no table on S1 for this region; checked with the names AWS uses in every published region, as optional",
+                broker.def().notes().get(0));
+        assertFalse(broker.checks().isEmpty());
+    }
+
+    // ---- variants ----
+
+    record VariantCase(String name, String region, Set<String> variants, String requirement, boolean present) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<VariantCase> variants() {
+        return Stream.of(
+                new VariantCase("--fips adds the FIPS WS broker in N. Virginia", "us-east-1", Set.of("fips"), "fips-ws-broker", true),
+                new VariantCase("--fips adds the FIPS session broker in GovCloud East", "us-gov-east-1", Set.of("fips"), "fips-session-broker", true),
+                new VariantCase("--fips adds nothing in Tokyo, where AWS lists no FIPS names", "ap-northeast-1", Set.of("fips"), "fips-ws-broker", false),
+                new VariantCase("without --fips there is no FIPS requirement", "us-west-2", Set.of(), "fips-workspaces-api", false),
+                new VariantCase("--vpc-endpoint adds the PrivateLink names", "ap-northeast-1", Set.of("vpc-endpoint"), "dcv-privatelink", true),
+                new VariantCase("--vpc-endpoint does not add FIPS names", "us-east-1", Set.of("vpc-endpoint"), "fips-ws-broker", false),
+                new VariantCase("the PrivateLink names are not known for China", "cn-northwest-1", Set.of("vpc-endpoint"), "dcv-privatelink", false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void aVariantRequirementAppliesOnlyWhenSelected(VariantCase c) {
+        Plan p = Planner.plan(CATALOG, c.region(), BOTH, Optional.empty(), List.of(), List.of(), c.variants());
+        assertEquals(c.present(), p.requirement(c.requirement()).isPresent());
+    }
+
+    @Test
+    void theVariantNamesAreFilledIn() {
+        Plan p = Planner.plan(CATALOG, "us-gov-west-1", BOTH, Optional.empty(), List.of(), List.of(), Set.of("fips", "vpc-endpoint"));
+        assertEquals(List.of("https://skylight-cm-fips.us-gov-west-1.amazonaws.com/"), p.requirement("fips-session-broker").orElseThrow().endpoints());
+        assertEquals(List.of("https://skylight-cm-fips.us-gov-west-1.api.aws/"), p.requirement("fips-session-broker").orElseThrow().ipv6Endpoints());
+        assertEquals(List.of("https://euc-sso-sm-fips.us-gov-west-1.amazonaws.com/v1/report-heartbeat"), p.requirement("fips-saml-heartbeat").orElseThrow().endpoints());
+        assertEquals(List.of("*.prod.highlander.us-gov-west-1.vpce.amazonaws.com", "privatelink.prod.us-gov-west-1.highlander.aws.a2z.com"),
+                p.requirement("dcv-privatelink").orElseThrow().allowlistOnly());
     }
 
     // ---- --protocol ----
@@ -134,10 +185,27 @@ class PlannerTest {
                         List.of("https://d-1234567890.awsapps.com/", "https://ap-northeast-1.signin.aws/",
                                 "https://ap-northeast-1.signin.aws.amazon.com/", "https://ap-northeast-1.sso.signin.aws/",
                                 "https://ap-northeast-1.apps.signin.aws/"), Optional.empty()),
-                new Directory("a requirement whose every endpoint needs the id is skipped without one", "us-east-2", Optional.empty(), "login-pages",
-                        List.of(), Optional.of("needs --directory-id: its endpoints are built from the directory id")),
-                new Directory("that requirement is checked with an id", "us-east-2", id, "login-pages",
-                        List.of("https://d-1234567890.awsapps.com/"), Optional.empty()));
+                new Directory("Ohio's derived sign-in names are checked without an id", "us-east-2", Optional.empty(), "login-pages",
+                        List.of("https://us-east-2.signin.aws/", "https://us-east-2.signin.aws.amazon.com/",
+                                "https://us-east-2.sso.signin.aws/", "https://us-east-2.apps.signin.aws/"), Optional.empty()));
+    }
+
+    @Test
+    void aRequirementWhoseEveryEndpointNeedsTheIdIsSkippedWithoutOne() {
+        String yaml = String.join("\n", "schemaVersion: 1", "version: t", "sources: {T: {title: t, url: 'https://t.test/'}}",
+                "protocols:", "  pcoip: {title: P, latency: {high: 100ms, critical: 375ms}, source: T}",
+                "  dcv: {title: D, latency: {high: 250ms, critical: 400ms}, source: T}",
+                "publicRoots: [{name: R, spkiSha256: '" + "0".repeat(64) + "'}]",
+                "requirements:", "  - {id: portal, category: login, title: Portal, protocol: any, probes: [dns, tcp, tls, https],",
+                "     endpoints: ['https://{directoryId}.awsapps.test/'], source: T}",
+                "regions: {lab-1: {name: Lab, source: T}}", "");
+        Catalog c = CatalogLoader.parse("test", new java.io.ByteArrayInputStream(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "file");
+        PlannedRequirement without = Planner.plan(c, "lab-1", BOTH, Optional.empty(), List.of(), List.of()).requirement("portal").orElseThrow();
+        assertEquals(Optional.of("needs --directory-id: its endpoints are built from the directory id"), without.skipReason().map(Skip::text));
+        assertTrue(without.checks().isEmpty());
+        PlannedRequirement with = Planner.plan(c, "lab-1", BOTH, Optional.of("d-1234567890"), List.of(), List.of()).requirement("portal").orElseThrow();
+        assertEquals(List.of("https://d-1234567890.awsapps.test/"), with.endpoints());
+        assertFalse(with.checks().isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")

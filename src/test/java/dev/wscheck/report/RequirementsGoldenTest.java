@@ -50,12 +50,27 @@ class RequirementsGoldenTest {
                 new Case("nft sets without ip-ranges data", "requirements-nft.noranges.nft", List.of("--format", "nft"), false),
                 new Case("Windows Firewall script", "requirements-windows-firewall.ps1", List.of("--format", "windows-firewall"), true),
                 new Case("Palo Alto EDL, streaming rules only", "requirements-paloalto-edl.txt", List.of("--format", "paloalto-edl", "--rule", "pcoip,dcv", "--ipv6"), true),
-                new Case("FortiGate script", "requirements-fortigate.txt", List.of("--format", "fortigate", "--ipv6"), true));
+                new Case("FortiGate script", "requirements-fortigate.txt", List.of("--format", "fortigate", "--ipv6"), true),
+                new Case("table for Osaka: gateways only in ip-ranges.json, derived names, no health-check host", "requirements-table.osaka.txt",
+                        List.of("--region", "ap-northeast-3"), false),
+                new Case("nft for Osaka: the unassigned gateways in both streaming rules", "requirements-nft.osaka.nft",
+                        List.of("--region", "ap-northeast-3", "--format", "nft", "--ipv6"), false),
+                new Case("table for Ningxia: what is covered and what is not", "requirements-table.ningxia.txt",
+                        List.of("--region", "cn-northwest-1"), false),
+                new Case("table for GovCloud West with --fips and --vpc-endpoint", "requirements-table.gov-west.fips-vpce.txt",
+                        List.of("--region", "us-gov-west-1", "--fips", "--vpc-endpoint"), false),
+                new Case("JSON for GovCloud East with --fips and --vpc-endpoint", "requirements-json.gov-east.fips-vpce.json",
+                        List.of("--region", "us-gov-east-1", "--fips", "--vpc-endpoint", "--format", "json"), false),
+                new Case("CSV for N. Virginia with --fips and --vpc-endpoint", "requirements-csv.us-east-1.fips-vpce.csv",
+                        List.of("--region", "us-east-1", "--fips", "--vpc-endpoint", "--format", "csv"), false));
     }
 
     /** Runs {@code wscheck requirements --region ap-northeast-1 ARGS}, with the fixture when asked, and an empty cache. */
     static CliRun run(Path emptyCache, boolean withRanges, List<String> args) {
-        List<String> all = new ArrayList<>(List.of("requirements", "--region", "ap-northeast-1"));
+        List<String> all = new ArrayList<>(List.of("requirements"));
+        if (!args.contains("--region")) {
+            all.addAll(List.of("--region", "ap-northeast-1"));
+        }
         if (withRanges) {
             all.add("--ip-ranges");
             all.add(FIXTURE.toString());

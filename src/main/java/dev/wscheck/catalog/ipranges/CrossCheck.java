@@ -36,6 +36,8 @@ public final class CrossCheck {
         gatewayRanges(out, r, ranges, g.pcoip().ipv6(), "pcoip-gateway-ipv6");
         gatewayRanges(out, r, ranges, g.dcv().ipv4(), "dcv-gateway");
         gatewayRanges(out, r, ranges, g.dcv().ipv6(), "dcv-gateway-ipv6");
+        gatewayRanges(out, r, ranges, g.unassigned().ipv4(), "gateway");
+        gatewayRanges(out, r, ranges, g.unassigned().ipv6(), "gateway-ipv6");
         for (String a : g.dcv().aga()) {
             parse(a).ifPresent(p -> outsideGateways(out, r, ranges, p, "dcv-aga", "aga"));
         }
@@ -50,10 +52,8 @@ public final class CrossCheck {
     public static List<IpPrefix> undocumentedGateways(RegionDef region, IpRanges ranges) {
         List<IpPrefix> listed = new ArrayList<>();
         RegionDef.Gateways g = region.gateways();
-        for (List<String> l : List.of(g.pcoip().ipv4(), g.pcoip().ipv6(), g.dcv().ipv4(), g.dcv().ipv6())) {
-            for (String s : l) {
-                parse(s).ifPresent(listed::add);
-            }
+        for (String s : g.allPrefixes()) {
+            parse(s).ifPresent(listed::add);
         }
         List<IpPrefix> documented = Cidrs.aggregate(listed);
         List<IpPrefix> out = new ArrayList<>();

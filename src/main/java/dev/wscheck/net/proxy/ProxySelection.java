@@ -133,23 +133,68 @@ public final class ProxySelection {
                 skipped.add(e);
                 continue;
             }
-            try {
-                switch (kind) {
-                    case "PROXY":
-                    case "HTTP":
-                        return new Decision(url, Optional.of(ProxyEndpoint.parse("http://" + parts[1].trim(), false)), "PAC: " + answer.trim());
-                    case "SOCKS":
-                    case "SOCKS5":
-                        return new Decision(url, Optional.of(ProxyEndpoint.parse("socks5://" + parts[1].trim(), false)), "PAC: " + answer.trim());
-                    default:
-                        skipped.add(e);
-                }
-            } catch (IllegalArgumentException ex) {
-                skipped.add(e);
+            Optional<ProxyEndpoint> endpoint;
+            switch (kind) {
+                case "PROXY":
+                case "HTTP":
+                    endpoint = pacEndpoint(ProxyEndpoint.Kind.HTTP, parts[1].trim(), 80);
+                    break;
+                case "SOCKS":
+                case "SOCKS5":
+                    endpoint = pacEndpoint(ProxyEndpoint.Kind.SOCKS5, parts[1].trim(), 1080);
+                    break;
+                default:
+                    endpoint = Optional.empty();
             }
+            if (endpoint.isPresent()) {
+                return new Decision(url, endpoint, "PAC: " + answer.trim());
+            }
+            skipped.add(e);
         }
         String why = "PAC answered \"" + answer.trim() + "\" for " + url + ": no usable entry" + (skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + ")");
         findings.add(why + "; " + fallbackText(config));
         return new Decision(url, config.proxy(), why + "; " + fallbackText(config));
+    }
+
+    /** A PAC entry's host name: letters, digits, '-', '.' and '_' (real intranet names have underscores, and the browsers accept them). */
+    private static final java.util.regex.Pattern PAC_HOST = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+
+    /**
+     * The proxy of one PAC entry's "host[:port]" ("[v6]:port" for IPv6), with the browsers'
+     * default port when none is given (80 for PROXY, as Chromium and Firefox use; 1080 for
+     * SOCKS). Empty when the text is not a host and port.
+     */
+    static Optional<ProxyEndpoint> pacEndpoint(ProxyEndpoint.Kind kind, String hostPort, int defaultPort) {
+        String host;
+        String port = "";
+        if (hostPort.startsWith("[")) {
+            int close = hostPort.indexOf(']');
+            if (close < 0 || NameResolver.literal(hostPort.substring(0, close + 1)).isEmpty()) {
+                return Optional.empty();
+            }
+            host = hostPort.substring(1, close);
+            String rest = hostPort.substring(close + 1);
+            if (!rest.isEmpty()) {
+                if (!rest.startsWith(":")) {
+                    return Optional.empty();
+                }
+                port = rest.substring(1);
+            }
+        } else {
+            int colon = hostPort.indexOf(':');
+            host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            port = colon < 0 ? "" : hostPort.substring(colon + 1);
+            if (!PAC_HOST.matcher(host).matches()) {
+                return Optional.empty();
+            }
+        }
+        if (!port.isEmpty() && !port.matches("\\d{1,5}")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ProxyEndpoint(kind, host, port.isEmpty() ? defaultPort : Integer.parseInt(port)));
+        } catch (IllegalArgumentException ex) {
+            return Optional.empty();
+        }
     }
 }

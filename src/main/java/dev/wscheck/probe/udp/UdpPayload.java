@@ -9,8 +9,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * The datagram a UDP probe sends and how it reads the first reply. Two kinds:
  *
  * <ul>
- *   <li>{@code quic-vn} for UDP 4195, where DCV streams over QUIC: a QUIC packet with a reserved
- *       version ({@link QuicVersionNegotiation}); a QUIC server should answer it.</li>
+ *   <li>{@code quic-vn} for UDP 4195, where DCV streams over QUIC, and for UDP 443, where AWS lists
+ *       registration and authentication as "UDP and TCP" (anything on UDP 443 is QUIC): a QUIC
+ *       packet with a reserved version ({@link QuicVersionNegotiation}); a QUIC server should
+ *       answer it.</li>
  *   <li>{@code plain} for every other port: the ASCII text {@value #PLAIN_TEXT}, so that anyone
  *       reading a packet capture knows what it is. The health-check servers' real UDP protocol
  *       (4172 PCoIP, and 4195 beyond QUIC) is not public, so they may well stay silent: silence
@@ -23,6 +25,8 @@ final class UdpPayload {
     static final String PLAIN_TEXT = "wscheck udp probe";
     /** DCV's streaming port: the client tries QUIC here first. */
     static final int DCV_PORT = 4195;
+    /** HTTPS's port: over UDP it can only be QUIC (HTTP/3). */
+    static final int HTTPS_PORT = 443;
 
     private final String kind;
     private final byte[] datagram;
@@ -34,9 +38,9 @@ final class UdpPayload {
         this.quic = quic;
     }
 
-    /** Returns the payload for a target port: QUIC for 4195, plain otherwise. */
+    /** Returns the payload for a target port: QUIC for 4195 and 443, plain otherwise. */
     static UdpPayload forPort(int port) {
-        return port == DCV_PORT ? quicVersionNegotiation() : plain();
+        return port == DCV_PORT || port == HTTPS_PORT ? quicVersionNegotiation() : plain();
     }
 
     static UdpPayload plain() {

@@ -20,8 +20,10 @@ import java.util.Set;
  * format: {@code https} (TCP/UDP 443 to the HTTPS names and AWS's port-443 ranges; a proxy may
  * carry it), {@code pcoip} (TCP+UDP 4172 to the PCoIP gateways and health-check servers, never
  * through a proxy) and {@code dcv} (TCP+UDP 4195, and 443 as its fallback, to the DCV gateways,
- * Global Accelerator endpoints and health-check servers; TCP only may use a proxy). Every range
- * list is aggregated. IPv6 names and ranges only when asked for.
+ * Global Accelerator endpoints and health-check servers; TCP only may use a proxy); and where the
+ * plan has Web Access, {@code web-access} (TCP+UDP 80 and 443 to the Web Access page and the
+ * region's EC2 ranges, as AWS's page says). Every range list is aggregated. IPv6 names and ranges
+ * only when asked for.
  *
  * @param ipRangesCreateDate the createDate of the ip-ranges.json the 443 ranges come from; empty
  *     when no data was available (then the https rule has names only)
@@ -43,7 +45,7 @@ public record Allowlist(String region, String regionName, String catalogVersion,
     }
 
     /**
-     * @param id {@code https}, {@code pcoip} or {@code dcv}
+     * @param id {@code https}, {@code web-access}, {@code pcoip} or {@code dcv}
      * @param proxy {@code allowed}, {@code never} or {@code tcp-optional}
      * @param domains exact names, and wildcards as {@code *.suffix}
      */
@@ -70,6 +72,15 @@ public record Allowlist(String region, String regionName, String catalogVersion,
      */
     public static Allowlist of(Plan plan, Optional<String> createDate, List<Port443Ranges.Group> groups,
                                List<IpPrefix> undocumentedGateways, boolean ipv6) {
+        return of(plan, createDate, groups, undocumentedGateways, List.of(), ipv6);
+    }
+
+    /**
+     * As above; {@code webAccessEc2} are the region's EC2 ranges (empty without ip-ranges data),
+     * which the web-access rule opens on TCP/UDP 80 and 443.
+     */
+    public static Allowlist of(Plan plan, Optional<String> createDate, List<Port443Ranges.Group> groups,
+                               List<IpPrefix> undocumentedGateways, List<IpPrefix> webAccessEc2, boolean ipv6) {
         RegionDef r = plan.region();
         List<Rule> rules = new ArrayList<>();
         Set<String> httpsNames = new LinkedHashSet<>();
@@ -87,6 +98,15 @@ public record Allowlist(String region, String regionName, String catalogVersion,
         rules.add(new Rule("https", "HTTPS: registration, authentication, brokers, directory settings, updates", "allowed",
                 List.of(new Port(Transport.TCP, 443), new Port(Transport.UDP, 443)), withoutCovered(httpsNames),
                 Port443Ranges.union(groups, false), ipv6 ? Port443Ranges.union(groups, true) : List.of(), httpsReqs));
+        plan.requirement("web-access").filter(q -> q.skipReason().isEmpty()).ifPresent(q -> {
+            Set<String> names = new LinkedHashSet<>();
+            names(q, ipv6, names);
+            List<IpPrefix> v4 = webAccessEc2.stream().filter(p -> !p.v6()).toList();
+            List<IpPrefix> v6 = webAccessEc2.stream().filter(IpPrefix::v6).toList();
+            rules.add(new Rule("web-access", "Web Access in a browser: the page on HTTP 80, then HTTPS, to the region's EC2 ranges", "allowed",
+                    List.of(new Port(Transport.TCP, 80), new Port(Transport.UDP, 80), new Port(Transport.TCP, 443), new Port(Transport.UDP, 443)),
+                    withoutCovered(names), v4, ipv6 ? v6 : List.of(), List.of(q.id())));
+        });
         Optional<RegionDef.HealthCheck> hc = r.healthCheck();
         for (String p : plan.protocols()) {
             boolean dcv = p.equals("dcv");
@@ -105,9 +125,15 @@ public record Allowlist(String region, String regionName, String catalogVersion,
                 }
             });
             names.addAll(g.domains());
-            g.ipv4().forEach(s -> v4.add(IpPrefix.parse(s)));
-            g.aga().forEach(s -> v4.add(IpPrefix.parse(s)));
-            g.ipv6().forEach(s -> v6.add(IpPrefix.parse(s)));
+            // Names of this protocol's streaming requirements that are allowlist entries: a
+            // derived gateway domain, the PrivateLink names of --vpc-endpoint.
+            plan.requirements().stream().filter(q -> q.def().protocol().equals(p) && q.def().category().equals("streaming") && q.skipReason().isEmpty())
+                    .forEach(q -> q.allowlistOnly().forEach(a -> names.add(a.toLowerCase(Locale.ROOT))));
+            for (RegionDef.GatewaySet set : List.of(g, r.gateways().unassigned())) {
+                set.ipv4().forEach(s -> v4.add(IpPrefix.parse(s)));
+                set.aga().forEach(s -> v4.add(IpPrefix.parse(s)));
+                set.ipv6().forEach(s -> v6.add(IpPrefix.parse(s)));
+            }
             for (IpPrefix u : undocumentedGateways) {
                 (u.v6() ? v6 : v4).add(u);
             }

@@ -94,6 +94,6 @@ public final class NftAllowlist implements AllowlistFormat {
 
     /** ws_ap_northeast_1_pcoip_v4: letters, digits and underscores only, as nft names must be. */
     static String setName(Allowlist a, Allowlist.Rule r, boolean v6) {
-        return "ws_" + a.region().replace('-', '_') + "_" + r.id() + (v6 ? "_v6" : "_v4");
+        return "ws_" + a.region().replace('-', '_') + "_" + r.id().replace('-', '_') + (v6 ? "_v6" : "_v4");
     }
 }

@@ -66,6 +66,7 @@ class QuicVersionNegotiationTest {
     static Stream<PortCase> ports() {
         return Stream.of(
                 new PortCase("UDP 4195 (DCV, QUIC first): the QUIC Version Negotiation probe", 4195, "quic-vn"),
+                new PortCase("UDP 443 (registration and authentication; only QUIC runs there): the QUIC Version Negotiation probe", 443, "quic-vn"),
                 new PortCase("UDP 4172 (PCoIP, protocol not public): the plain labelled probe", 4172, "plain"),
                 new PortCase("any other port: the plain labelled probe", 53, "plain"));
     }
