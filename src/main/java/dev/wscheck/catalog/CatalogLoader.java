@@ -514,6 +514,18 @@ public final class CatalogLoader {
                     throw new IllegalArgumentException(where + ".probes: probe '" + p.id() + "' cannot run against " + scheme + " endpoint '" + endpoint + "'");
                 }
             }
+            // Every name is resolved by the check's own DNS step (the report says which resolver
+            // answered); without it a named endpoint would have no address to connect to.
+            if (!probes.isEmpty() && !probes.contains(ProbeKind.DNS) && !hostIsIpLiteral(endpoint)) {
+                throw new IllegalArgumentException(where + ".probes: endpoint '" + endpoint
+                        + "' names a host, so its probes must include dns (or use an IP literal such as tcp://198.18.2.7:4172)");
+            }
+        }
+
+        /** True when the endpoint's host is an IPv4 literal or a bracketed IPv6 literal (templates are names). */
+        private static boolean hostIsIpLiteral(String endpoint) {
+            String rest = endpoint.substring(endpoint.indexOf("://") + 3);
+            return rest.startsWith("[") || rest.matches("\\d{1,3}(\\.\\d{1,3}){3}([:/].*)?");
         }
 
         /**

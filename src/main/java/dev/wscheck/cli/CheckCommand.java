@@ -155,13 +155,15 @@ final class CheckCommand implements Callable<Integer> {
                 trustSettings, timeout, deadline, samples, strict, locale, ctx.env(), what.variants());
     }
 
-    /** Writes every -o file (atomically), then the report on stdout in the --format asked for. */
+    /** Writes every -o file (all or none, each atomically), then the report on stdout in the --format asked for. */
     private void write(Report report, CliContext ctx, GlobalOptions g, Locale locale, Plan plan,
                        ReportFormat stdoutFormat, List<ReportFormat> fileFormats) {
+        List<ReportFiles.Output> files = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
             Reporter r = Renderers.of(fileFormats.get(i), new RenderOptions(false, g.verbose, false, locale, plan.region().name()));
-            ReportFiles.write(outputs.get(i), w -> r.write(report, w));
+            files.add(new ReportFiles.Output(outputs.get(i), w -> r.write(report, w)));
         }
+        ReportFiles.writeAll(files); // all -o files or none
         boolean color = !g.noColor && ctx.stdoutTerminal() && !ctx.env().containsKey("NO_COLOR")
                 && !"dumb".equals(ctx.env().get("TERM"));
         try {

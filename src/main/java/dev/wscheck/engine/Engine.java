@@ -4,6 +4,7 @@ import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.PlannedCheck;
 import dev.wscheck.catalog.PlannedRequirement;
 import dev.wscheck.net.DirectTransport;
+import dev.wscheck.net.NameResolver;
 import dev.wscheck.net.Transport;
 import dev.wscheck.probe.CheckSpec;
 import dev.wscheck.probe.Outcome;
@@ -173,7 +174,9 @@ public final class Engine {
     private ProbeResult runOne(CheckSpec spec, Optional<InetAddress> address, Transport transport, RunSettings settings, ProbeResources resources) {
         try {
             Probe probe = registry.get(spec.probe());
-            return probe.run(spec, new ProbeContext(settings.timeout(), address, transport, resources));
+            // An IP-literal endpoint has no DNS step: the literal is the address.
+            Optional<InetAddress> to = address.isEmpty() && !transport.resolvesRemotely() ? NameResolver.literal(spec.target().host()) : address;
+            return probe.run(spec, new ProbeContext(settings.timeout(), to, transport, resources));
         } catch (RuntimeException | LinkageError e) {
             // A probe must not throw: anything that escapes is a wscheck bug, and is reported as one.
             return ProbeResult.of(Outcome.ERROR, spec.key() + ": internal error: " + e);

@@ -158,6 +158,8 @@ public final class ConsoleReporter implements Reporter {
                 return ExitCode.CRITICAL;
             case "warn":
                 return ExitCode.WARNING;
+            case "inconclusive":
+                return ExitCode.UNKNOWN; // nothing was judged (contract §2)
             default:
                 return ExitCode.OK;
         }

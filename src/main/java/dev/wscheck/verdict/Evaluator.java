@@ -203,16 +203,37 @@ public final class Evaluator {
         return Optional.empty();
     }
 
-    /** Returns the run's overall status: pass, warn or fail; inconclusive counts as warn only when strict. */
+    /**
+     * Returns the run's overall status (contract §2: a run is never OK unless it was judged):
+     * <ul>
+     *   <li>the worst requirement status, where {@code inconclusive} counts as pass, or as warn when strict;</li>
+     *   <li>at least {@code warn} when a check on a requirement's path did not finish: cut by the deadline, or
+     *       ended in a wscheck {@code error} (that requirement was not judged);</li>
+     *   <li>when no requirement passed (pass or warn): {@code fail} if any failed, else {@code inconclusive},
+     *       which the exit code reports as UNKNOWN (3): nothing was judged, so nothing may be called OK.</li>
+     * </ul>
+     */
     public static Status overall(List<RequirementVerdict> verdicts, boolean strict) {
         Status worst = Status.PASS;
+        boolean anyPassed = false;
+        boolean unfinished = false;
         for (RequirementVerdict v : verdicts) {
             Status s = v.status();
+            anyPassed |= s == Status.PASS || s == Status.WARN;
+            unfinished |= v.checks().stream().anyMatch(c -> c.onPath() && unfinished(c.outcome()));
             if (s == Status.INCONCLUSIVE) {
                 s = strict ? Status.WARN : Status.PASS;
             }
             worst = worst.worst(s == Status.SKIP ? Status.PASS : s);
         }
-        return worst;
+        if (!anyPassed) {
+            return worst == Status.FAIL ? Status.FAIL : Status.INCONCLUSIVE;
+        }
+        return unfinished ? worst.worst(Status.WARN) : worst;
+    }
+
+    /** Outcomes that mean the check was not judged: cut by the run's deadline, or a wscheck bug. */
+    private static boolean unfinished(Outcome o) {
+        return o == Outcome.DEADLINE_EXCEEDED || o == Outcome.ERROR;
     }
 }

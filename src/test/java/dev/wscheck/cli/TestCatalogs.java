@@ -10,7 +10,7 @@ final class TestCatalogs {
     private TestCatalogs() {}
 
     /** The schema's required parts (sources, protocols, a public root) around the given requirements. */
-    private static final String HEAD = """
+    static final String HEAD = """
             schemaVersion: 1
             version: "test"
             # The fixtures listen on 127.0.0.1: loopback answers are expected, not sinkholes.

@@ -109,7 +109,12 @@ class EvaluatorTest {
                 new OverallCase("inconclusive is allowed without --strict", List.of(Status.PASS, Status.INCONCLUSIVE), false, Status.PASS),
                 new OverallCase("inconclusive counts as warn with --strict", List.of(Status.PASS, Status.INCONCLUSIVE), true, Status.WARN),
                 new OverallCase("any fail: fail", List.of(Status.WARN, Status.FAIL, Status.PASS), false, Status.FAIL),
-                new OverallCase("warn and pass: warn", List.of(Status.WARN, Status.PASS), false, Status.WARN));
+                new OverallCase("warn and pass: warn", List.of(Status.WARN, Status.PASS), false, Status.WARN),
+                new OverallCase("nothing but inconclusive: nothing was judged, inconclusive (exit 3)", List.of(Status.INCONCLUSIVE, Status.INCONCLUSIVE), false,
+                        Status.INCONCLUSIVE),
+                new OverallCase("nothing but skipped: inconclusive", List.of(Status.SKIP), false, Status.INCONCLUSIVE),
+                new OverallCase("no pass, one fail: fail", List.of(Status.INCONCLUSIVE, Status.FAIL), false, Status.FAIL),
+                new OverallCase("warn alone still counts as judged: warn", List.of(Status.WARN, Status.INCONCLUSIVE), false, Status.WARN));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,6 +123,28 @@ class EvaluatorTest {
         PlannedRequirement any = PLAN.requirements().get(0);
         List<RequirementVerdict> vs = c.statuses().stream().map(s -> new RequirementVerdict(any, List.of(), s, Note.NONE, Optional.empty())).toList();
         assertEquals(c.expected(), Evaluator.overall(vs, c.strict()));
+    }
+
+    record UnfinishedCase(String name, Outcome outcome, Status expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<UnfinishedCase> unfinished() {
+        return Stream.of(
+                new UnfinishedCase("a check cut by the deadline beside passing requirements: at least warn", Outcome.DEADLINE_EXCEEDED, Status.WARN),
+                new UnfinishedCase("a check that ended in a wscheck error beside passing requirements: at least warn", Outcome.ERROR, Status.WARN),
+                new UnfinishedCase("the same check finished and passed: pass", Outcome.OK, Status.PASS));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unfinished")
+    void aCheckThatDidNotFinishIsNeverOk(UnfinishedCase c) {
+        RunResult run = scripted(List.of(Wire.of("session-broker", ProbeKind.TCP, c.outcome())));
+        List<RequirementVerdict> vs = Evaluator.evaluate(PLAN, run);
+        assertEquals(c.expected(), Evaluator.overall(vs, false));
     }
 
     static RunResult scripted(List<Wire> wires) {

@@ -215,7 +215,10 @@ public final class DnsProbe implements Probe {
         if (servers.servers().isEmpty()) {
             return new Finding(Outcome.DNS_TIMEOUT, "no server to ask", List.of());
         }
-        return new Finding(Outcome.DNS_TIMEOUT, "no answer within " + timeout.toMillis() + " ms ("
+        // "no answer within" only when silence is what happened: a garbage or truncated reply
+        // that failed in a second is said as what it was.
+        boolean silence = search.failures().stream().allMatch(f -> f.contains(ServerAttempt.NO_ANSWER) || f.contains(": not asked,"));
+        return new Finding(Outcome.DNS_TIMEOUT, (silence ? "no answer within " + timeout.toMillis() + " ms (" : "no usable answer (")
                 + String.join("; ", search.failures()) + ")", List.of());
     }
 

@@ -25,6 +25,9 @@ import org.xbill.DNS.WireParseException;
 final class ServerAttempt {
     private ServerAttempt() {}
 
+    /** How a failure that was silence begins (the probe words its detail differently for silence). */
+    static final String NO_ANSWER = "no answer within ";
+
     /** What one query type brought back from the server: an answer, or why there was none. */
     record Reply(Optional<TypeAnswer> answer, String failure) {
         static Reply of(TypeAnswer a) {
@@ -49,6 +52,7 @@ final class ServerAttempt {
         }
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTimeout(share);
+        resolver.setIgnoreTruncation(true); // TypeLookup retries over TCP itself, and says so when that fails
         Pending a = new Pending(resolver, name, Type.A);
         Pending aaaa = new Pending(resolver, name, Type.AAAA);
         a.send();
@@ -110,7 +114,7 @@ final class ServerAttempt {
         Reply reply(Duration share) {
             if (!settled.isDone()) {
                 settled.cancel(false);
-                return Reply.failed("no answer within " + share.toMillis() + " ms");
+                return Reply.failed(NO_ANSWER + share.toMillis() + " ms");
             }
             try {
                 return Reply.of(settled.join());
@@ -125,8 +129,11 @@ final class ServerAttempt {
         while (c instanceof CompletionException && c.getCause() != null) {
             c = c.getCause();
         }
+        if (c instanceof TypeLookup.TruncatedRetryFailed) {
+            return c.getMessage();
+        }
         if (c instanceof java.net.SocketTimeoutException || c instanceof java.io.InterruptedIOException) {
-            return "no answer within " + share.toMillis() + " ms";
+            return NO_ANSWER + share.toMillis() + " ms";
         }
         if (c instanceof PortUnreachableException) {
             return "port unreachable (ICMP): no DNS server listens there";

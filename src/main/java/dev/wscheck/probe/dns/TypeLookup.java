@@ -55,7 +55,43 @@ final class TypeLookup {
 
     private CompletableFuture<TypeAnswer> query(Name name) {
         Message q = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-        return resolver.sendAsync(q).toCompletableFuture().thenCompose(response -> read(name, response));
+        return resolver.sendAsync(q).toCompletableFuture()
+                .thenCompose(response -> response.getHeader().getFlag(Flags.TC) ? overTcp(q, name, response) : read(name, response));
+    }
+
+    /**
+     * A UDP answer with the TC bit set is retried over TCP, as a stub resolver does (the caller
+     * switches dnsjava's own retry off, so that a failed retry can say it was one).
+     */
+    private CompletableFuture<TypeAnswer> overTcp(Message q, Name name, Message truncated) {
+        if (!(resolver instanceof SimpleResolver udp)) {
+            return read(name, truncated);
+        }
+        SimpleResolver tcp = new SimpleResolver(udp.getAddress());
+        tcp.setTCP(true);
+        tcp.setTimeout(udp.getTimeout());
+        return tcp.sendAsync(q).toCompletableFuture().handle((response, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+                return CompletableFuture.<TypeAnswer>failedFuture(new TruncatedRetryFailed(cause));
+            }
+            return read(name, response);
+        }).thenCompose(f -> f);
+    }
+
+    /** The UDP answer was truncated (TC bit) and the retry over TCP failed too. */
+    static final class TruncatedRetryFailed extends java.io.IOException {
+        TruncatedRetryFailed(Throwable cause) {
+            super("the UDP answer was truncated (TC bit set) and the retry over TCP failed: " + describe(cause), cause);
+        }
+
+        private static String describe(Throwable t) {
+            if (t instanceof java.net.SocketTimeoutException || t instanceof java.io.InterruptedIOException) {
+                return "no answer over TCP";
+            }
+            String m = t.getMessage();
+            return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        }
     }
 
     private CompletableFuture<TypeAnswer> read(Name asked, Message response) {
