@@ -30,7 +30,6 @@ import picocli.CommandLine.ParentCommand;
  * Exit 0 once rendered (the saved run's own status is in the output), 3 on a bad file.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
-        resourceBundle = "dev.wscheck.cli.help",
         description = "Re-render a saved JSON report (check --format json or -o FILE.json) in another format or language, without running anything.")
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand

@@ -56,7 +56,7 @@ public final class Redactor {
                 .forEach(s -> patterns.add(Pattern.compile("(?<![0-9A-Za-z.:_-])" + Pattern.quote(s) + "(?![0-9A-Za-z:_-]|\\.[0-9])")));
         JsonNode tree = MAPPER.valueToTree(r);
         JsonNode redacted = walk(tree.deepCopy(), patterns);
-        Report out = MAPPER.convertValue(redacted, Report.class);
+        Report out = ReportJson.normalize(MAPPER.convertValue(redacted, Report.class));
         return keepTypedEvidence(r, out, tree, redacted);
     }
 

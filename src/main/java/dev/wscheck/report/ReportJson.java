@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads a saved JSON report (contract §3) back into the {@link Report} every renderer takes.
@@ -64,7 +66,17 @@ public final class ReportJson {
                 throw new WscheckException("report " + name + ": not a wscheck JSON report: a requirement lacks its id, status, checks or remediation");
             }
         }
-        return r;
+        return normalize(r);
+    }
+
+    /** What the JSON leaves out when empty comes back as the live report has it (an empty note, not null). */
+    static Report normalize(Report r) {
+        List<Report.Requirement> reqs = new ArrayList<>();
+        for (Report.Requirement q : r.requirements()) {
+            reqs.add(q.note() != null ? q : new Report.Requirement(q.id(), q.category(), q.title(), q.protocol(), q.importance(), q.status(), "",
+                    q.route(), q.checks(), q.remediation(), q.filtered(), q.failStreak()));
+        }
+        return r.with(r.host(), r.proxy(), r.findings(), reqs, r.environment());
     }
 
     private static boolean missing(Report r, String field) {
