@@ -25,12 +25,14 @@ public final class ConsoleReporter implements Reporter {
     private final boolean verbose;
     private final ResourceBundle labels;
     private final String regionName;
+    private final Locale locale;
 
     /** {@code regionName} is the region's long name for the header ("Asia Pacific (Tokyo)"). */
     public ConsoleReporter(boolean color, boolean verbose, Locale locale, String regionName) {
         this.color = color;
         this.verbose = verbose;
         this.regionName = regionName;
+        this.locale = locale;
         this.labels = ResourceBundle.getBundle("dev.wscheck.report.console", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
@@ -62,6 +64,11 @@ public final class ConsoleReporter implements Reporter {
         }
         if (r.findings() != null) {
             findings(out, r.findings());
+        }
+        if (ReportFacts.clockSkewed(r)) {
+            Environment.Clock c = r.environment().clock();
+            out.println();
+            out.println(colorFor("fail", label("finding.clock", Map.of("offset", Texts.offset(c.offsetMs(), locale), "samples", Integer.toString(c.samples())))));
         }
         if (r.proxy() != null && r.proxy().findings() != null && !r.proxy().findings().isEmpty()) {
             out.println();

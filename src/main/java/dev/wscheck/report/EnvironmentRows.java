@@ -32,7 +32,7 @@ final class EnvironmentRows {
             rows.add(row(t.get("env.client"), e.workspacesClient()));
             Environment.Clock c = e.clock();
             rows.add(row(t.get("env.clock"), c == null || c.offsetMs() == null ? t.get("env.clock.unknown")
-                    : t.get("env.clock.value", "offset", Texts.offset(c.offsetMs()), "samples", c.samples())));
+                    : t.get("env.clock.value", "offset", t.offset(c.offsetMs()), "samples", c.samples())));
             if (e.publicAddress() != null) {
                 rows.add(row(t.get("env.public"), e.publicAddress()));
             }

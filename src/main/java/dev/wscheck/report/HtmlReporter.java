@@ -208,7 +208,7 @@ public final class HtmlReporter implements Reporter {
         if (clock) {
             Environment.Clock c = r.environment().clock();
             b.append("<div class=\"finding\" id=\"finding-clock\"><p><strong>")
-                    .append(e(t.get("finding.clock", "offset", Texts.offset(c.offsetMs()), "samples", c.samples()))).append("</strong></p></div>\n");
+                    .append(e(t.get("finding.clock", "offset", t.offset(c.offsetMs()), "samples", c.samples()))).append("</strong></p></div>\n");
         }
         b.append("</section>\n");
     }

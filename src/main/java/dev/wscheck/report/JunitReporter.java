@@ -117,7 +117,7 @@ public final class JunitReporter implements Reporter {
         }
         if (ReportFacts.clockSkewed(r)) {
             Environment.Clock c = r.environment().clock();
-            s.append(t.get("finding.clock", "offset", Texts.offset(c.offsetMs()), "samples", c.samples())).append("\n");
+            s.append(t.get("finding.clock", "offset", t.offset(c.offsetMs()), "samples", c.samples())).append("\n");
         }
         if (s.length() > 0) {
             s.append(t.result(r)).append("\n");

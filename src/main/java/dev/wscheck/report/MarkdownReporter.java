@@ -91,7 +91,7 @@ public final class MarkdownReporter implements Reporter {
         }
         if (ReportFacts.clockSkewed(r)) {
             Environment.Clock c = r.environment().clock();
-            b.append("\n**").append(t.get("finding.clock", "offset", Texts.offset(c.offsetMs()), "samples", c.samples())).append("**\n");
+            b.append("\n**").append(t.get("finding.clock", "offset", t.offset(c.offsetMs()), "samples", c.samples())).append("**\n");
         }
         if (proxyConfig) {
             b.append("\n").append(t.get("finding.proxyConfig")).append("\n\n");

@@ -8,8 +8,10 @@ import java.util.Map;
 /** The ticket reports' labels (report/reports*.properties) and the sentences every such format shares. */
 final class Texts {
     private final Labels labels;
+    private final Locale locale;
 
     Texts(Locale locale) {
+        this.locale = locale;
         this.labels = new Labels("dev.wscheck.report.reports", locale);
     }
 
@@ -64,6 +66,10 @@ final class Texts {
         }
     }
 
+    String offset(long ms) {
+        return offset(ms, locale);
+    }
+
     String route(Report.Requirement q, Report.Check c) {
         String via = c == null ? "" : get("via." + (c.via().equals("proxy") ? "proxy" : "direct"));
         if (q.route() != null && q.route().proxy().equals("fails") && q.route().direct().equals("works")) {
@@ -72,11 +78,12 @@ final class Texts {
         return via;
     }
 
-    /** A clock offset in words: "+7 min 30 s" / "-2 s". */
-    static String offset(long ms) {
+    /** A clock offset in words: "+7 min 30 s" / "+7 分 30 秒"; positive when this PC is ahead. */
+    static String offset(long ms, Locale locale) {
+        Labels l = new Labels("dev.wscheck.report.reports", locale);
         long s = Math.abs(ms) / 1000;
-        String sign = ms < 0 ? "-" : "+";
-        return s >= 60 ? sign + (s / 60) + " min " + (s % 60) + " s" : sign + s + " s";
+        Map<String, Object> v = Map.of("sign", ms < 0 ? "-" : "+", "min", s / 60, "sec", s % 60);
+        return l.get(s >= 60 ? "offset.long" : "offset.short", v);
     }
 
     static String join(List<String> xs) {

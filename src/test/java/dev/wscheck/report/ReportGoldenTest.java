@@ -64,6 +64,10 @@ class ReportGoldenTest {
                         new MarkdownReporter(Locale.ENGLISH, "Asia Pacific (Tokyo)")),
                 new Case("Markdown report of an inspected network, Japanese", "check-tokyo-inspected.ja.md",
                         new MarkdownReporter(Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("Markdown report of a PC whose clock is 7 minutes ahead: its own finding", "check-tokyo-clock.md",
+                        new MarkdownReporter(Locale.ENGLISH, "Asia Pacific (Tokyo)")),
+                new Case("console report of a PC whose clock is 7 minutes ahead, Japanese", "check-tokyo-clock.ja.console.txt",
+                        new ConsoleReporter(false, false, Locale.JAPANESE, "アジアパシフィック (東京)")),
                 new Case("JUnit XML report, English", "check-tokyo.junit.xml", new JunitReporter(Locale.ENGLISH)),
                 new Case("JUnit XML report, Japanese", "check-tokyo.ja.junit.xml", new JunitReporter(Locale.JAPANESE)),
                 new Case("JUnit XML report of an inspected network", "check-tokyo-inspected.junit.xml", new JunitReporter(Locale.ENGLISH)),
@@ -127,7 +131,14 @@ class ReportGoldenTest {
     void matchesGolden(Case c) throws IOException {
         Locale locale = c.file().contains(".ja.") ? Locale.JAPANESE : Locale.ENGLISH;
         StringWriter w = new StringWriter();
-        c.reporter().write(report(locale, c.file().contains("inspected")), w);
+        Report r = report(locale, c.file().contains("inspected"));
+        if (c.file().contains("-clock")) {
+            Environment e = ENVIRONMENT;
+            r = r.withContext(r.thresholds(), new Environment(e.os(), e.osVersion(), e.arch(), e.java(), e.wscheckVersion(), e.hostname(), e.user(),
+                    e.interfaces(), e.defaultGateway(), e.dnsServers(), e.dnsSource(), e.proxy(), e.proxySource(), e.vpn(), e.workspacesClient(),
+                    Environment.Clock.of(7 * 60_000 + 31_000, 9), e.publicAddress()));
+        }
+        c.reporter().write(r, w);
         String actual = w.toString().replace("\r\n", "\n");
         Path file = GOLDEN.resolve(c.file());
         if (Boolean.getBoolean("wscheck.updateGolden") || !Files.exists(file)) {
