@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wscheck check}: checks this network against every requirement of one region, and reports. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
         description = "Check this PC's network against every Amazon WorkSpaces requirement of one region (the default command).")
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
