@@ -50,7 +50,8 @@ public final class Cli {
             // picocli's built-in help command keeps its annotation text; give it the bundle's.
             CommandLine helpCommand = cl.getSubcommands().get("help");
             if (helpCommand != null) {
-                helpCommand.getCommandSpec().usageMessage().description(help.getString("wscheck.help.usage.description"));
+                helpCommand.getCommandSpec().usageMessage().header(help.getString("wscheck.help.usage.description"))
+                        .description(help.getString("wscheck.help.usage.description"));
             }
         }
         cl.setParameterExceptionHandler((ex, a) -> {
