@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wscheck check}: checks this network against every requirement of one region, and reports. */
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
         description = "Check this PC's network against every Amazon WorkSpaces requirement of one region (the default command).")
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
@@ -104,6 +104,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Count inconclusive results as warnings.")
     boolean strict;
 
+    @Option(names = "--redact", descriptionKey = "redact",
+            description = "Remove the host name, user name, local and public addresses, directory id and proxy user from every output.")
+    boolean redact;
+
     @Override
     public Integer call() {
         CliContext ctx = root.ctx;
@@ -127,7 +131,8 @@ final class CheckCommand implements Callable<Integer> {
         region.announce(ctx.err());
         rangesSource.ifPresent(s -> s.announceAge(ctx));
         CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));
-        write(result.report(), ctx, g, locale, plan, stdoutFormat, fileFormats);
+        Report report = redact ? dev.wscheck.report.Redactor.redact(result.report(), what.directoryId().stream().toList()) : result.report();
+        write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
         return ConsoleReporter.exitFor(result.report().status()).code();
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine;
  * and exit code 3; a stack trace only with -v.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "help");
+    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "report", "help");
     private static final Set<String> STANDALONE = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {}
@@ -42,6 +42,18 @@ public final class Cli {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        if (japanese(args)) {
+            // Help in Japanese: every command's and option's description from the help bundle (English stays in the annotations).
+            java.util.ResourceBundle help = java.util.ResourceBundle.getBundle("dev.wscheck.cli.help", java.util.Locale.JAPANESE,
+                    java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+            cl.setResourceBundle(help);
+            // picocli's built-in help command keeps its annotation text; give it the bundle's.
+            CommandLine helpCommand = cl.getSubcommands().get("help");
+            if (helpCommand != null) {
+                helpCommand.getCommandSpec().usageMessage().header(help.getString("wscheck.help.usage.description"))
+                        .description(help.getString("wscheck.help.usage.description"));
+            }
+        }
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("wscheck: " + oneLine(ex.getMessage()) + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')");
             return ExitCode.UNKNOWN.code();
@@ -60,6 +72,16 @@ public final class Cli {
         return cl.execute(withDefaultCommand(args));
     }
 
+    /** True when the arguments ask for Japanese ("--lang ja" or "--lang=ja", anywhere: it is a global option). */
+    static boolean japanese(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("--lang") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("ja")) || args[i].equalsIgnoreCase("--lang=ja")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True for a jansi-wrapped stream (Main installs jansi) that writes to a terminal; never for captured streams. */
     static boolean isTerminal(PrintStream s) {
         if (!(s instanceof AnsiPrintStream a)) {
@@ -76,8 +98,17 @@ public final class Cli {
                 return args;
             }
         }
-        if (args.length > 0 && Arrays.stream(args).allMatch(a -> STANDALONE.contains(a) || a.equals("--no-color") || a.equals("-v"))
-                && Arrays.stream(args).anyMatch(STANDALONE::contains)) {
+        // Global options alone with --help/--version ask the root ("wscheck --lang ja --help"), not check.
+        boolean onlyGlobal = args.length > 0;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang") && i + 1 < args.length) {
+                i++;
+            } else if (!(STANDALONE.contains(a) || a.equals("--no-color") || a.equals("-v") || a.equals("--verbose") || a.startsWith("--lang="))) {
+                onlyGlobal = false;
+            }
+        }
+        if (onlyGlobal && Arrays.stream(args).anyMatch(STANDALONE::contains)) {
             return args;
         }
         List<String> out = new ArrayList<>();

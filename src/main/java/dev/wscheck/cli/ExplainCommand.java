@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wscheck explain CODE|REQUIREMENT}: what an outcome code or a requirement id means, and what to do. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
         description = "Print the meaning and remediation of an outcome code, or what a requirement id checks.")
 final class ExplainCommand implements Callable<Integer> {
     @ParentCommand
@@ -26,7 +26,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions what = new CatalogOptions();
 
-    @Parameters(paramLabel = "CODE|REQUIREMENT", description = "An outcome code (e.g. tcp-refused) or a requirement id (e.g. pcoip-streaming-udp).")
+    @Parameters(paramLabel = "CODE|REQUIREMENT", descriptionKey = "explain.code", description = "An outcome code (e.g. tcp-refused) or a requirement id (e.g. pcoip-streaming-udp).")
     String subject;
 
     @Override

@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wscheck ip-ranges update|show}: refresh the per-user copy of AWS's ip-ranges.json, or look into it. */
-@Command(name = "ip-ranges", mixinStandardHelpOptions = true,
+@Command(name = "ip-ranges", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
         description = "Show or refresh the AWS ip-ranges.json that requirements and check use.",
         subcommands = {IpRangesCommand.Update.class, IpRangesCommand.Show.class})
 final class IpRangesCommand implements Callable<Integer> {
@@ -47,7 +47,7 @@ final class IpRangesCommand implements Callable<Integer> {
         throw new WscheckException("ip-ranges: say update or show (see 'wscheck ip-ranges --help')");
     }
 
-    @Command(name = "update", mixinStandardHelpOptions = true,
+    @Command(name = "update", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
             description = "Download ip-ranges.json from AWS (TLS verified) into this user's cache, atomically.")
     static final class Update implements Callable<Integer> {
         @ParentCommand
@@ -106,7 +106,7 @@ final class IpRangesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
             description = {"Print the cached ip-ranges.json's date and counts; with --region/--service, the matching prefixes",
                 "(like Get-AWSPublicIpAddressRange -Region ... -ServiceKey ...); with --lookup, the ranges an address lies in."})
     static final class Show implements Callable<Integer> {

@@ -37,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
  * Japanese), the effective catalog (JSON), a domain list, or a ready-to-paste allowlist for a
  * proxy or firewall. Port-443 ranges come from ip-ranges.json (--ip-ranges, else the cache).
  */
-@Command(name = "requirements", mixinStandardHelpOptions = true,
+@Command(name = "requirements", mixinStandardHelpOptions = true, versionProvider = WscheckCommand.VersionProvider.class,
         description = "Print the requirements of a region: domains, ports, ranges, what may use a proxy; or a ready-to-paste allowlist.")
 final class RequirementsCommand implements Callable<Integer> {
     static final List<String> FORMATS = List.of("table", "json", "domains", "csv", "markdown", "squid", "pac", "nft",

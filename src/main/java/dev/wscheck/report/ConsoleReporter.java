@@ -25,12 +25,14 @@ public final class ConsoleReporter implements Reporter {
     private final boolean verbose;
     private final ResourceBundle labels;
     private final String regionName;
+    private final Locale locale;
 
     /** {@code regionName} is the region's long name for the header ("Asia Pacific (Tokyo)"). */
     public ConsoleReporter(boolean color, boolean verbose, Locale locale, String regionName) {
         this.color = color;
         this.verbose = verbose;
         this.regionName = regionName;
+        this.locale = locale;
         this.labels = ResourceBundle.getBundle("dev.wscheck.report.console", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
@@ -45,42 +47,7 @@ public final class ConsoleReporter implements Reporter {
                 "catalog", r.catalog().source() + " " + r.catalog().version())));
         out.println();
         int width = r.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10) + 2;
-        int filtered = 0;
-        for (Report.Requirement q : r.requirements()) {
-            if (!verbose && q.filtered()) {
-                filtered++;
-                continue;
-            }
-            out.println("  " + badge(q.status()) + "  " + pad(q.id(), width) + q.title());
-            boolean problem = !q.status().equals("pass") && !q.status().equals("skip");
-            if (q.status().equals("skip") && !q.note().isEmpty()) {
-                out.println(indent(8 + width) + dim(q.note()));
-            }
-            for (Report.Check c : q.checks()) {
-                boolean bad = !c.status().equals("pass") && !c.status().equals("skip");
-                if (verbose || (problem && bad)) {
-                    out.println(indent(8) + mark(c.status()) + " " + c.probe() + " " + c.target() + "  " + colorFor(c.status(), c.outcome()));
-                    out.println(indent(10) + dim(c.detail()));
-                    if (verbose && c.evidence() instanceof TlsEvidence tls && !tls.tlsVersion().isEmpty()) {
-                        out.println(indent(10) + dim(label("tls.facts", Map.of("issuer", tls.issuer(), "root", tls.anchorName(),
-                                "version", tls.tlsVersion(), "cipher", tls.cipherSuite(), "days", Long.toString(tls.leafDaysToExpiry())))));
-                    }
-                }
-            }
-            if (problem && !q.note().isEmpty()) {
-                out.println(indent(8) + dim(q.note()));
-            }
-            if (q.route() != null && (verbose || problem)) {
-                out.println(indent(8) + dim(label("route", Map.of("proxy", label("route.proxy." + q.route().proxy(), Map.of()),
-                        "direct", label("route.direct." + q.route().direct(), Map.of())))
-                        + (q.route().proxy().equals("fails") && q.route().direct().equals("works") ? " " + label("route.proxyBroken", Map.of()) : "")));
-            }
-            if (problem) {
-                for (Report.Remedy m : q.remediation()) {
-                    out.println(indent(8) + "-> " + m.text());
-                }
-            }
-        }
+        int filtered = verbose ? every(out, r, width) : compact(out, r, width);
         if (filtered > 0) {
             out.println("  " + dim(label("filtered", Map.of("count", Integer.toString(filtered)))));
         }
@@ -91,12 +58,17 @@ public final class ConsoleReporter implements Reporter {
         for (String p : r.protocols()) {
             lines.add(new String[] {label("summary." + p, Map.of()), p});
         }
-        int w2 = lines.stream().mapToInt(l -> l[0].length()).max().orElse(10) + 2;
+        int w2 = lines.stream().mapToInt(l -> DisplayWidth.of(l[0])).max().orElse(10) + 2;
         for (String[] l : lines) {
             out.println("  " + pad(l[0] + ":", w2) + protocolVerdict(r, l[1]));
         }
         if (r.findings() != null) {
             findings(out, r.findings());
+        }
+        if (ReportFacts.clockSkewed(r)) {
+            Environment.Clock c = r.environment().clock();
+            out.println();
+            out.println(colorFor("fail", label("finding.clock", Map.of("offset", Texts.offset(c.offsetMs(), locale), "samples", Integer.toString(c.samples())))));
         }
         if (r.proxy() != null && r.proxy().findings() != null && !r.proxy().findings().isEmpty()) {
             out.println();
@@ -123,6 +95,93 @@ public final class ConsoleReporter implements Reporter {
         out.flush();
     }
 
+    /** -v: every requirement with every check and its detail; a remedy a run-wide finding says is pointed to, not repeated. */
+    private int every(PrintWriter out, Report r, int width) {
+        for (Report.Requirement q : r.requirements()) {
+            out.println("  " + badge(q.status()) + "  " + pad(q.id(), width) + q.title());
+            boolean problem = ReportFacts.problem(q);
+            if (q.status().equals("skip") && !q.note().isEmpty()) {
+                out.println(indent(8 + width) + dim(q.note()));
+            }
+            for (Report.Check c : q.checks()) {
+                out.println(indent(8) + mark(c.status()) + " " + c.probe() + " " + c.target() + "  " + colorFor(c.status(), c.outcome()));
+                out.println(indent(10) + dim(c.detail()));
+                if (c.evidence() instanceof TlsEvidence tls && !tls.tlsVersion().isEmpty()) {
+                    out.println(indent(10) + dim(label("tls.facts", Map.of("issuer", tls.issuer(), "root", tls.anchorName(),
+                            "version", tls.tlsVersion(), "cipher", tls.cipherSuite(), "days", Long.toString(tls.leafDaysToExpiry())))));
+                }
+            }
+            if (problem && !q.note().isEmpty()) {
+                out.println(indent(8) + dim(q.note()));
+            }
+            route(out, q);
+            if (problem) {
+                remedies(out, r, q, new java.util.HashSet<>());
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The default: one line per requirement that is not passing (status, id, outcome and target of
+     * its worst check), the remedies no run-wide finding says, each once; passing and skipped
+     * requirements are counted, not listed. A typical failure fits one screen.
+     */
+    private int compact(PrintWriter out, Report r, int width) {
+        int filtered = 0;
+        int pass = 0;
+        int skip = 0;
+        java.util.Set<String> said = new java.util.HashSet<>();
+        int outcomeWidth = r.requirements().stream().filter(ReportFacts::problem).map(q -> ReportFacts.worstCheck(q).map(Report.Check::outcome).orElse(""))
+                .mapToInt(String::length).max().orElse(0) + 2;
+        for (Report.Requirement q : r.requirements()) {
+            if (q.filtered()) {
+                filtered++;
+                continue;
+            }
+            if (!ReportFacts.problem(q)) {
+                if (q.status().equals("pass")) {
+                    pass++;
+                } else {
+                    skip++;
+                }
+                continue;
+            }
+            Report.Check c = ReportFacts.worstCheck(q).orElse(null);
+            out.println("  " + badge(q.status()) + "  " + pad(q.id(), width)
+                    + (c == null ? q.title() : colorFor(q.status(), pad(c.outcome(), outcomeWidth)) + c.target()));
+            route(out, q);
+            remedies(out, r, q, said);
+        }
+        if (pass + skip > 0) {
+            out.println("  " + dim(label("compact.others", Map.of("pass", Integer.toString(pass), "skip", Integer.toString(skip)))));
+        }
+        return filtered;
+    }
+
+    private void route(PrintWriter out, Report.Requirement q) {
+        if (q.route() != null && (verbose || ReportFacts.problem(q))) {
+            out.println(indent(8) + dim(label("route", Map.of("proxy", label("route.proxy." + q.route().proxy(), Map.of()),
+                    "direct", label("route.direct." + q.route().direct(), Map.of())))
+                    + (q.route().proxy().equals("fails") && q.route().direct().equals("works") ? " " + label("route.proxyBroken", Map.of()) : "")));
+        }
+    }
+
+    /** The requirement's remedies, each text once per report; those a run-wide finding says become one pointer to it. */
+    private void remedies(PrintWriter out, Report r, Report.Requirement q, java.util.Set<String> said) {
+        boolean pointed = false;
+        for (Report.Remedy m : q.remediation()) {
+            if (ReportFacts.saidByFinding(r, m)) {
+                if (!pointed && verbose) {
+                    out.println(indent(8) + "-> " + label("see." + (m.code().equals("proxy-denied") ? "proxyDenied" : "tls"), Map.of()));
+                }
+                pointed = true;
+            } else if (said.add(m.text())) {
+                out.println(indent(8) + "-> " + m.text());
+            }
+        }
+    }
+
     /** TLS inspection and unreachable revocation endpoints are said once, for the whole run. */
     private void findings(PrintWriter out, Report.Findings f) {
         Report.TlsInspection tls = f.tlsInspection();
@@ -131,23 +190,36 @@ public final class ConsoleReporter implements Reporter {
             out.println(colorFor("fail", label("finding.tls", Map.of("issuers", String.join(", ", tls.issuers()),
                     "affected", Integer.toString(tls.affectedDomains().size())))));
             out.println("  " + label("finding.tls.exempt", Map.of()));
-            for (String d : tls.exemptDomains()) {
-                out.println("    " + d);
-            }
+            list(out, tls.exemptDomains());
         }
         if (f.proxyDenied() != null && !f.proxyDenied().isEmpty()) {
             out.println();
             out.println(colorFor("fail", label("finding.proxyDenied", Map.of())));
-            for (String d : f.proxyDenied()) {
-                out.println("    " + d);
-            }
+            list(out, f.proxyDenied());
         }
         if (f.revocationUnreachable() != null && !f.revocationUnreachable().isEmpty()) {
             out.println();
             out.println(colorFor("warn", label("finding.revocation", Map.of())));
-            for (String u : f.revocationUnreachable()) {
-                out.println("    " + u);
+            list(out, f.revocationUnreachable());
+        }
+    }
+
+    /** A list of hosts: one a line with -v (easy to copy), else several a line, up to 100 columns. */
+    private void list(PrintWriter out, List<String> xs) {
+        if (verbose) {
+            xs.forEach(x -> out.println("    " + x));
+            return;
+        }
+        StringBuilder line = new StringBuilder();
+        for (String x : xs) {
+            if (line.length() > 0 && line.length() + 2 + x.length() > 96) {
+                out.println("    " + line);
+                line.setLength(0);
             }
+            line.append(line.length() == 0 ? "" : "  ").append(x);
+        }
+        if (line.length() > 0) {
+            out.println("    " + line);
         }
     }
 
@@ -184,7 +256,7 @@ public final class ConsoleReporter implements Reporter {
         }
         String text = label("verdict." + worst, Map.of());
         if (!culprits.isEmpty()) {
-            text = text + " (" + label("verdict.because", Map.of()) + " " + String.join(", ", culprits) + ")";
+            text = label("verdict.with", Map.of("verdict", text, "because", label("verdict.because", Map.of()), "ids", String.join(", ", culprits)));
         }
         return colorFor(worst, text);
     }
@@ -283,12 +355,9 @@ public final class ConsoleReporter implements Reporter {
         return color ? Ansi.ansi().fgBrightBlack().a(text).reset().toString() : text;
     }
 
+    /** Pads to a display width: East Asian wide characters count two columns. */
     private static String pad(String s, int width) {
-        StringBuilder sb = new StringBuilder(s);
-        while (sb.length() < width) {
-            sb.append(' ');
-        }
-        return sb.toString();
+        return s + " ".repeat(Math.max(0, width - DisplayWidth.of(s)));
     }
 
     private static String indent(int n) {

@@ -20,6 +20,12 @@ public final class Renderers {
                 return Optional.of(new ConsoleReporter(o.color(), o.verbose(), o.locale(), o.regionName()));
             case JSON:
                 return Optional.of(new JsonReporter());
+            case HTML:
+                return Optional.of(new HtmlReporter(o.locale(), o.regionName()));
+            case MARKDOWN:
+                return Optional.of(new MarkdownReporter(o.locale(), o.regionName()));
+            case JUNIT:
+                return Optional.of(new JunitReporter(o.locale()));
             default:
                 return Optional.empty();
         }

@@ -12,7 +12,7 @@ import java.util.Map;
  * out of the JSON rather than written as null.
  */
 @JsonPropertyOrder({"schemaVersion", "tool", "startedAt", "durationMs", "interrupted", "region", "protocols", "host", "proxy", "catalog", "status",
-        "counts", "changes", "findings", "requirements"})
+        "counts", "changes", "findings", "requirements", "thresholds", "environment"})
 public record Report(
         int schemaVersion,
         Tool tool,
@@ -30,7 +30,11 @@ public record Report(
         /* addition to schema 1: present (true) only when the run was cut short by SIGTERM/Ctrl-C */
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean interrupted,
         /* contract §7: present only with --history; [] on the first run or when nothing changed */
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Change> changes) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Change> changes,
+        /* addition to schema 1: each protocol's round-trip bounds, so a saved report re-renders its latency bands */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Thresholds> thresholds,
+        /* addition to schema 1: the snapshot of this PC (docs/report-json.md); absent in reports made before it existed */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Environment environment) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -38,25 +42,50 @@ public record Report(
     public Report(int schemaVersion, Tool tool, String startedAt, long durationMs, String region, List<String> protocols, Host host,
                   Proxy proxy, CatalogRef catalog, String status, Counts counts, Findings findings, List<Requirement> requirements) {
         this(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings, requirements,
-                null, null);
+                null, null, Map.of(), null);
     }
+
+    /** As before thresholds and the environment snapshot existed. */
+    public Report(int schemaVersion, Tool tool, String startedAt, long durationMs, String region, List<String> protocols, Host host,
+                  Proxy proxy, CatalogRef catalog, String status, Counts counts, Findings findings, List<Requirement> requirements,
+                  Boolean interrupted, List<Change> changes) {
+        this(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings, requirements,
+                interrupted, changes, Map.of(), null);
+    }
+
+    /** This report with the protocols' round-trip bounds and the environment snapshot. */
+    public Report withContext(Map<String, Thresholds> newThresholds, Environment newEnvironment) {
+        return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings,
+                requirements, interrupted, changes,
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newThresholds)), newEnvironment);
+    }
+
+    /** Every field replaced at once (the redaction transform). */
+    public Report with(Host newHost, Proxy newProxy, Findings newFindings, List<Requirement> newRequirements, Environment newEnvironment) {
+        return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, newHost, newProxy, catalog, status, counts,
+                newFindings, List.copyOf(newRequirements), interrupted, changes, thresholds, newEnvironment);
+    }
+
+    /** A protocol's round-trip bounds in milliseconds: above {@code highMs} degraded (warn), above {@code criticalMs} unusable (fail). */
+    @JsonPropertyOrder({"highMs", "criticalMs"})
+    public record Thresholds(long highMs, long criticalMs) {}
 
     /** This report marked as cut short by a signal. */
     public Report withInterrupted() {
         return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings,
-                requirements, Boolean.TRUE, changes);
+                requirements, Boolean.TRUE, changes, thresholds, environment);
     }
 
     /** This report with what changed since the previous run of its history (contract §7). */
     public Report withChanges(List<Change> newChanges) {
         return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, status, counts, findings,
-                requirements, interrupted, List.copyOf(newChanges));
+                requirements, interrupted, List.copyOf(newChanges), thresholds, environment);
     }
 
     /** This report with another top-level status and requirement list (history's --alert-after damping). */
     public Report withStatus(String newStatus, List<Requirement> newRequirements) {
         return new Report(schemaVersion, tool, startedAt, durationMs, region, protocols, host, proxy, catalog, newStatus, counts, findings,
-                List.copyOf(newRequirements), interrupted, changes);
+                List.copyOf(newRequirements), interrupted, changes, thresholds, environment);
     }
 
     /** One requirement whose status differs from the previous run's (contract §7). */

@@ -62,7 +62,20 @@ public final class ReportBuilder {
         }
         Instant started = run.startedAt().truncatedTo(ChronoUnit.MILLIS);
         return new Report(Report.SCHEMA_VERSION, tool, started.toString(), run.duration().toMillis(), plan.region().code(),
-                plan.protocols(), host, proxy, catalog, overall.id(), new Report.Counts(pass, warn, fail, inconclusive, skip), findings, reqs);
+                plan.protocols(), host, proxy, catalog, overall.id(), new Report.Counts(pass, warn, fail, inconclusive, skip), findings, reqs)
+                .withContext(thresholds(plan), null);
+    }
+
+    /** Each planned protocol's round-trip bounds, so that every renderer (and a re-render of the JSON) draws the same bands. */
+    static Map<String, Report.Thresholds> thresholds(Plan plan) {
+        Map<String, Report.Thresholds> out = new LinkedHashMap<>();
+        for (String p : plan.protocols()) {
+            var spec = plan.catalog().protocols().get(p);
+            if (spec != null) {
+                out.put(p, new Report.Thresholds(spec.latencyHigh().toMillis(), spec.latencyCritical().toMillis()));
+            }
+        }
+        return out;
     }
 
     private static Report.Requirement requirement(RequirementVerdict v, String title, String note, List<RemediationItem> items) {

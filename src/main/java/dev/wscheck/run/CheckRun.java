@@ -65,6 +65,7 @@ public final class CheckRun {
                 new Report.Host(HostFacts.os(), HostFacts.hostname(q.env()), q.dns().display(), HostFacts.localAddresses()),
                 ProxySetup.report(selection, q.credentials(), q.proxy().consulted(), q.dcvProxy()),
                 new Report.CatalogRef(q.catalog().origin(), q.catalog().version(), q.ranges().map(IpRanges::createDate).orElse(null)));
+        report = report.withContext(report.thresholds(), EnvironmentSnapshot.of(q, report));
         return new Result(report, plan);
     }
 

@@ -52,7 +52,26 @@ class ReportGoldenTest {
                 new Case("console report, Japanese", "check-tokyo.ja.console.txt", new ConsoleReporter(false, false, Locale.JAPANESE, "Asia Pacific (Tokyo)")),
                 new Case("console report of an inspected network: the TLS finding said once", "check-tokyo-inspected.console.txt",
                         new ConsoleReporter(false, false, Locale.ENGLISH, "Asia Pacific (Tokyo)")),
-                new Case("JSON report of an inspected network: findings.tlsInspection", "check-tokyo-inspected.json", new JsonReporter()));
+                new Case("JSON report of an inspected network: findings.tlsInspection", "check-tokyo-inspected.json", new JsonReporter()),
+                new Case("HTML report, English", "check-tokyo.html", new HtmlReporter(Locale.ENGLISH, "Asia Pacific (Tokyo)")),
+                new Case("HTML report, Japanese", "check-tokyo.ja.html", new HtmlReporter(Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("HTML report of an inspected network, English", "check-tokyo-inspected.html", new HtmlReporter(Locale.ENGLISH, "Asia Pacific (Tokyo)")),
+                new Case("HTML report of an inspected network, Japanese", "check-tokyo-inspected.ja.html",
+                        new HtmlReporter(Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("Markdown report, English", "check-tokyo.md", new MarkdownReporter(Locale.ENGLISH, "Asia Pacific (Tokyo)")),
+                new Case("Markdown report, Japanese", "check-tokyo.ja.md", new MarkdownReporter(Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("Markdown report of an inspected network: the TLS finding said once", "check-tokyo-inspected.md",
+                        new MarkdownReporter(Locale.ENGLISH, "Asia Pacific (Tokyo)")),
+                new Case("Markdown report of an inspected network, Japanese", "check-tokyo-inspected.ja.md",
+                        new MarkdownReporter(Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("Markdown report of a PC whose clock is 7 minutes ahead: its own finding", "check-tokyo-clock.md",
+                        new MarkdownReporter(Locale.ENGLISH, "Asia Pacific (Tokyo)")),
+                new Case("console report of a PC whose clock is 7 minutes ahead, Japanese", "check-tokyo-clock.ja.console.txt",
+                        new ConsoleReporter(false, false, Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("JUnit XML report, English", "check-tokyo.junit.xml", new JunitReporter(Locale.ENGLISH)),
+                new Case("JUnit XML report, Japanese", "check-tokyo.ja.junit.xml", new JunitReporter(Locale.JAPANESE)),
+                new Case("JUnit XML report of an inspected network", "check-tokyo-inspected.junit.xml", new JunitReporter(Locale.ENGLISH)),
+                new Case("JUnit XML report of an inspected network, Japanese", "check-tokyo-inspected.ja.junit.xml", new JunitReporter(Locale.JAPANESE)));
     }
 
     /** Every HTTPS endpoint re-signed by an inspection box the PC trusts, one revocation URL silent. */
@@ -73,7 +92,7 @@ class ReportGoldenTest {
         return wires;
     }
 
-    static Report report(Locale locale, boolean inspected) {
+    static Report bare(Locale locale, boolean inspected) {
         Catalog catalog = CatalogLoader.builtin();
         Plan plan = Planner.plan(catalog, "ap-northeast-1", List.of("pcoip", "dcv"), Optional.empty(), List.of(), List.of());
         RunResult run = inspected ? ScriptedRun.of(plan, inspected(plan)) : ScriptedRun.of(plan, List.of(
@@ -96,12 +115,30 @@ class ReportGoldenTest {
                 new Report.Proxy("none", null), new Report.CatalogRef("builtin", catalog.version(), null));
     }
 
+    /** The recorded report with a fixed environment snapshot (every renderer shows it). */
+    static Report report(Locale locale, boolean inspected) {
+        Report r = bare(locale, inspected);
+        return r.withContext(r.thresholds(), ENVIRONMENT);
+    }
+
+    static final Environment ENVIRONMENT = new Environment("Linux", "6.1.0-test", "amd64", "17.0.12 (Eclipse Adoptium)", "0.0.0-test",
+            "branch-pc-01", "tanaka", List.of(new Environment.Interface("eth0", List.of("198.18.1.2", "fd00::1:2"))), "198.18.1.1",
+            List.of("198.18.2.2"), "resolv.conf", null, "none", new Environment.Vpn(false, List.of()), "not installed",
+            Environment.Clock.of(2300, 12), null);
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void matchesGolden(Case c) throws IOException {
         Locale locale = c.file().contains(".ja.") ? Locale.JAPANESE : Locale.ENGLISH;
         StringWriter w = new StringWriter();
-        c.reporter().write(report(locale, c.file().contains("inspected")), w);
+        Report r = report(locale, c.file().contains("inspected"));
+        if (c.file().contains("-clock")) {
+            Environment e = ENVIRONMENT;
+            r = r.withContext(r.thresholds(), new Environment(e.os(), e.osVersion(), e.arch(), e.java(), e.wscheckVersion(), e.hostname(), e.user(),
+                    e.interfaces(), e.defaultGateway(), e.dnsServers(), e.dnsSource(), e.proxy(), e.proxySource(), e.vpn(), e.workspacesClient(),
+                    Environment.Clock.of(7 * 60_000 + 31_000, 9), e.publicAddress()));
+        }
+        c.reporter().write(r, w);
         String actual = w.toString().replace("\r\n", "\n");
         Path file = GOLDEN.resolve(c.file());
         if (Boolean.getBoolean("wscheck.updateGolden") || !Files.exists(file)) {
