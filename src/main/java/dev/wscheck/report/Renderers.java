@@ -20,6 +20,8 @@ public final class Renderers {
                 return Optional.of(new ConsoleReporter(o.color(), o.verbose(), o.locale(), o.regionName()));
             case JSON:
                 return Optional.of(new JsonReporter());
+            case PROMETHEUS:
+                return Optional.of(new PrometheusReporter());
             default:
                 return Optional.empty();
         }
