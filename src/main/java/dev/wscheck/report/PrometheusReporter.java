@@ -58,6 +58,12 @@ public final class PrometheusReporter implements Reporter {
         for (Check c : checks.values()) {
             x.sample("wscheck_check_success", c.passed ? 1 : 0, "probe", c.check.probe(), "target", c.check.target(), "via", c.check.via());
         }
+        // Addition to §8: the outcome code itself, so that rules can key on it (tls-intercepted, udp-no-reply).
+        x.family("wscheck_check_outcome", "gauge", "Always 1; the outcome label is the check's outcome code (wscheck explain CODE).");
+        for (Check c : checks.values()) {
+            x.sample("wscheck_check_outcome", 1, "probe", c.check.probe(), "target", c.check.target(), "via", c.check.via(),
+                    "outcome", c.worst.outcome());
+        }
         x.family("wscheck_check_duration_seconds", "gauge", "Time a check spent in each phase its probe has (dns, connect, tls, request).");
         for (Check c : checks.values()) {
             Map<String, Long> phases = c.check.phases() == null ? Map.of() : c.check.phases();
@@ -105,14 +111,23 @@ public final class PrometheusReporter implements Reporter {
         }
     }
 
-    /** One series' check; it passed only if every requirement's copy of it passed. */
+    /** One series' check; it passed only if every requirement's copy of it passed; its outcome is that of the first copy that did not. */
     private static final class Check {
         final Report.Check check;
+        Report.Check worst;
         boolean passed;
 
         Check(Report.Check check) {
             this.check = check;
+            this.worst = check;
             this.passed = "pass".equals(check.status());
+        }
+
+        void add(Report.Check other) {
+            if (passed && !"pass".equals(other.status())) {
+                worst = other;
+            }
+            passed &= "pass".equals(other.status());
         }
     }
 
@@ -125,7 +140,7 @@ public final class PrometheusReporter implements Reporter {
                 if (seen == null) {
                     byKey.put(key, new Check(c));
                 } else {
-                    seen.passed &= "pass".equals(c.status());
+                    seen.add(c);
                 }
             }
         }

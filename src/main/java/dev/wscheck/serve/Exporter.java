@@ -187,20 +187,24 @@ public final class Exporter implements AutoCloseable {
         long start = System.nanoTime();
         metrics.started();
         boolean ok = false;
+        int status = 500;
+        String body;
         try {
-            CheckRun.Result result = CheckRun.run(request, plan, ProgressListener.NONE);
-            Report report = result.report();
+            Report report = CheckRun.run(request, plan, ProgressListener.NONE).report();
             StringWriter w = new StringWriter();
             new PrometheusReporter().write(report, w);
             recent.add(Instant.now(), ProbeParams.shown(String.valueOf(x.getRequestURI().getRawQuery())), report);
             ok = "pass".equals(report.status()) || "warn".equals(report.status());
-            send(x, 200, Exposition.CONTENT_TYPE, w.toString());
+            status = 200;
+            body = w.toString();
         } catch (RuntimeException e) {
-            send(x, 500, TEXT, "probe failed: " + ProbeParams.shown(String.valueOf(e)) + "\n");
+            body = "probe failed: " + ProbeParams.shown(String.valueOf(e)) + "\n";
         } finally {
+            // The slot is free before the answer leaves: a scraper that has its answer may probe again at once.
             slots.release();
             metrics.finished(ok, (System.nanoTime() - start) / 1e9);
         }
+        send(x, status, status == 200 ? Exposition.CONTENT_TYPE : TEXT, body);
     }
 
     /**

@@ -35,8 +35,11 @@ final class ServeFixtures implements AutoCloseable {
         dns = keep(DnsFixture.start());
         dns.answer("broker.wscheck.test", "127.0.0.1");
         dns.answer("drp.wscheck.test", "127.0.0.1");
-        TlsFixture broker = keep(TlsFixture.answering(TestCertificates.serving(
-                TestCertificates.leaf("broker.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE), TestCertificates.GENUINE_INTERMEDIATE)));
+        javax.net.ssl.SSLContext brokerTls = TestCertificates.serving(
+                TestCertificates.leaf("broker.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE), TestCertificates.GENUINE_INTERMEDIATE);
+        // The fixture's server-side session cache would otherwise keep every session of a 1,000-probe test in this heap.
+        brokerTls.getServerSessionContext().setSessionCacheSize(8);
+        TlsFixture broker = keep(TlsFixture.answering(brokerTls));
         TcpFixture accepting = keep(TcpFixture.accepting());
         TcpFixture blackHoled = keep(TcpFixture.blackHoled());
         String text = """
