@@ -21,7 +21,7 @@ def wait_up(url):
 try:
     reqs = json.loads(subprocess.check_output(["java", "-jar", "target/wscheck.jar", "requirements", "--region", "ap-northeast-1", "--format", "json"]))
     # The requirements blackbox_exporter can also probe: DNS, TCP, TLS and HTTPS only (no UDP, no latency samples).
-    only = [q["id"] for q in reqs["requirements"] if set(q["probes"]) <= {"dns", "tcp", "tls", "https"}]
+    only = [q["id"] for q in reqs["requirements"] if q.get("probes") and set(q["probes"]) <= {"dns", "tcp", "tls", "https"}]
     procs.append(subprocess.Popen(["java", "-jar", "target/wscheck.jar", "serve", "--proxy", "none", "--trust", ca, "--public-roots", ca,
                                    "--timeout", "3s"], stdout=open(tmp + "/serve.log", "w"), stderr=subprocess.STDOUT))
     wait_up("http://127.0.0.1:9469/metrics")
