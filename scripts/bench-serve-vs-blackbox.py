@@ -69,16 +69,24 @@ try:
 
     for _ in range(5):  # warm both
         wscheck(); blackbox()
-    ws, bb = [], []
+    def cpu(port):  # process_cpu_seconds_total of the exporter on this port
+        for line in get("http://127.0.0.1:%d/metrics" % port)[1].splitlines():
+            if line.startswith("process_cpu_seconds_total "):
+                return float(line.split()[1])
+        return float("nan")
+
+    ws, bb, ws_cpu, bb_cpu = [], [], [], []
     for _ in range(rounds):  # alternate, so both see the same machine load
-        t = time.perf_counter(); n_ws = wscheck(); ws.append(time.perf_counter() - t)
-        t = time.perf_counter(); ok_bb = blackbox(); bb.append(time.perf_counter() - t)
+        c = cpu(9469); t = time.perf_counter(); n_ws = wscheck(); ws.append(time.perf_counter() - t); ws_cpu.append(cpu(9469) - c)
+        c = cpu(9115); t = time.perf_counter(); ok_bb = blackbox(); bb.append(time.perf_counter() - t); bb_cpu.append(cpu(9115) - c)
+    load = os.getloadavg()[0]
     mws, mbb = statistics.median(ws), statistics.median(bb)
     print(json.dumps({"requirements": len(only), "wscheckChecks": len(checks), "blackboxProbes": len(targets),
                       "blackboxSucceeded": ok_bb, "rounds": rounds,
                       "wscheckMedianMs": round(mws * 1000, 1), "blackboxMedianMs": round(mbb * 1000, 1),
                       "wscheckMs": [round(x * 1000) for x in ws], "blackboxMs": [round(x * 1000) for x in bb],
-                      "ratio": round(mws / mbb, 2)}, indent=1))
+                      "wscheckCpuMedianMs": round(statistics.median(ws_cpu) * 1000), "blackboxCpuMedianMs": round(statistics.median(bb_cpu) * 1000),
+                      "loadAverage1m": round(load, 1), "ratio": round(mws / mbb, 2)}))
 finally:
     for p in procs:
         p.terminate()
