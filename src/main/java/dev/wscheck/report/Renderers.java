@@ -26,6 +26,8 @@ public final class Renderers {
                 return Optional.of(new MarkdownReporter(o.locale(), o.regionName()));
             case JUNIT:
                 return Optional.of(new JunitReporter(o.locale()));
+            case PROMETHEUS:
+                return Optional.of(new PrometheusReporter());
             default:
                 return Optional.empty();
         }

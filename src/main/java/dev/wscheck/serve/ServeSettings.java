@@ -1,0 +1,25 @@
+package dev.wscheck.serve;
+
+import java.net.InetSocketAddress;
+
+/**
+ * How the exporter listens and how much it takes on.
+ *
+ * @param listen the address to listen on; loopback unless the operator says otherwise
+ * @param maxProbes probes allowed to run at once; one more is answered 429 at once, never queued
+ * @param keep how many recent probes (and their reports) the debug page keeps in memory
+ */
+public record ServeSettings(InetSocketAddress listen, int maxProbes, int keep) {
+    public static final String DEFAULT_LISTEN = "127.0.0.1:9469";
+    public static final int DEFAULT_MAX_PROBES = 4;
+    public static final int DEFAULT_KEEP = 20;
+
+    public ServeSettings {
+        if (maxProbes < 1 || maxProbes > 64) {
+            throw new IllegalArgumentException("maxProbes " + maxProbes + ": use 1 to 64");
+        }
+        if (keep < 0 || keep > 1000) {
+            throw new IllegalArgumentException("keep " + keep + ": use 0 to 1000");
+        }
+    }
+}
