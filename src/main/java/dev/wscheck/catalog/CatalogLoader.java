@@ -57,8 +57,22 @@ public final class CatalogLoader {
 
     private CatalogLoader() {}
 
-    /** Returns the built-in catalog. */
+    /** The built-in catalog as the build compiled it ({@link CatalogCompiler}): validated, compact JSON. */
+    static final String BUILTIN_COMPILED = "/dev/wscheck/catalog/workspaces.json";
+
+    /**
+     * Returns the built-in catalog: the build's compiled JSON through a streaming parser when
+     * present (milliseconds), else the YAML through the full loader (classes run without the
+     * Maven build, e.g. from an IDE).
+     */
     public static Catalog builtin() {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILTIN_COMPILED)) {
+            if (in != null) {
+                return compiled(in);
+            }
+        } catch (IOException e) {
+            throw new WscheckException("built-in catalog: " + e.getMessage(), e);
+        }
         try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILTIN)) {
             if (in == null) {
                 throw new WscheckException("built-in catalog " + BUILTIN + " is missing from the jar");
@@ -66,6 +80,19 @@ public final class CatalogLoader {
             return parse("built-in catalog", in, "builtin");
         } catch (IOException e) {
             throw new WscheckException("built-in catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private static Catalog compiled(InputStream in) throws IOException {
+        CatalogFile.Root root;
+        try (JsonParser parser = new com.fasterxml.jackson.core.JsonFactory().createParser(in)) {
+            parser.nextToken();
+            root = (CatalogFile.Root) RecordBinder.read(parser, CatalogFile.Root.class);
+        }
+        try {
+            return new Validator(root, "builtin").catalog();
+        } catch (IllegalArgumentException e) {
+            throw new WscheckException("built-in catalog: " + e.getMessage());
         }
     }
 

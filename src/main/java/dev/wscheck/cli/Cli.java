@@ -36,6 +36,13 @@ public final class Cli {
         if (System.getProperty("dnsjava.nio.selector_timeout") == null) {
             System.setProperty("dnsjava.nio.selector_timeout", "100");
         }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // Fast path: picocli would first build the model of every command and option (docs/performance.md).
+            for (String line : new WscheckCommand.VersionProvider().getVersion()) {
+                out.println(line);
+            }
+            return ExitCode.OK.code();
+        }
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
         CliContext ctx = new CliContext(out, err, env, isTerminal(out), isTerminal(err), prompt);
         CommandLine cl = new CommandLine(new WscheckCommand(ctx));

@@ -9,40 +9,32 @@ import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeResources;
 import dev.wscheck.probe.ProbeResult;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.channels.ClosedChannelException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * Sends up to three datagrams to the target and waits for a reply, on a netty datagram channel
- * CONNECTED to the target's address, so that an ICMP port-unreachable comes back as a
- * {@link java.net.PortUnreachableException} (on Windows the JDK reports it only on a connected
- * socket).
+ * Sends up to three datagrams to the target and waits for a reply, on a plain java.nio
+ * {@link DatagramChannel} CONNECTED to the target's address, so that ICMP errors come back to it:
+ * port unreachable as a {@link java.net.PortUnreachableException} (on Windows the JDK reports it
+ * only on a connected socket), host or network unreachable as a {@link java.net.NoRouteToHostException}
+ * or a {@link java.net.SocketException} naming the error. One channel and one selector per probe,
+ * on the engine's thread: no event loop to start (on a cold JVM netty's first exchange cost about
+ * 0.55 s more CPU and 0.6-2.9 s of wall time on a loaded 2-core machine, against 55-130 ms for
+ * this; docs/performance.md).
  *
  * <p>UDP never goes through a proxy (the WorkSpaces client never proxies UDP): the datagrams go to
  * the address the check's DNS step resolved, and the transport is ignored.
@@ -50,8 +42,7 @@ import java.util.function.IntFunction;
  * <p>Timing: once the socket is open, datagram 1 goes at once, 2 at a quarter and 3 at half of
  * the timeout (a lost datagram, or an ICMP reply lost to rate limiting, gets two more chances);
  * the probe waits for the first reply until one timeout has passed since the socket opened, then
- * closes the channel. Opening the socket is local work (bounded by the timeout too); it is
- * normally instant, but the run's first UDP probe also starts netty's event loop.
+ * closes the channel. Opening the socket is local work and instant.
  *
  * <p>Outcomes: a reply is {@code udp-reply}; ICMP port unreachable is {@code udp-port-unreachable};
  * ICMP host/network unreachable, a missing route, or the local system refusing to send is
@@ -79,10 +70,16 @@ public final class UdpProbe implements Probe {
         return ProbeKind.UDP;
     }
 
-    /** Starts the shared netty event loop before the first datagram, so that its start-up is not spent from a probe's timeout. */
+    /** Loads the NIO datagram and selector classes before the first datagram; sends nothing. */
     @Override
     public void prepare(ProbeResources resources) {
-        resources.eventLoopGroup();
+        try (DatagramChannel ch = DatagramChannel.open(StandardProtocolFamily.INET); Selector sel = Selector.open()) {
+            ch.configureBlocking(false);
+            ch.register(sel, SelectionKey.OP_READ);
+            sel.selectNow();
+        } catch (IOException e) {
+            // run() will meet the same problem and report it
+        }
     }
 
     @Override
@@ -100,54 +97,56 @@ public final class UdpProbe implements Probe {
         Exchange x = new Exchange(payload);
         long timeoutNanos = Math.max(1, ctx.timeout().toNanos());
         long t0 = System.nanoTime();
+        long end = t0 + timeoutNanos;
         ProbeResult.Builder b = ProbeResult.builder().via(Route.DIRECT).address(address);
-
-        ChannelFuture connect = new Bootstrap()
-                .group(ctx.resources().eventLoopGroup())
-                .channel(NioDatagramChannel.class)
-                .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER))
-                .handler(x)
-                .connect(new InetSocketAddress(address, port));
-        Channel ch = connect.channel();
-        try {
+        StandardProtocolFamily family = address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+        try (DatagramChannel ch = DatagramChannel.open(family); Selector sel = Selector.open()) {
+            ch.configureBlocking(false);
             // Connecting a datagram socket only sets its peer (and fails at once without a route);
             // it takes no network round trip.
-            if (!connect.awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + 1)) {
-                return finish(b, x, Outcome.ERROR, where + ": the event loop did not open the UDP socket within " + ctx.timeout().toMillis() + " ms", t0);
-            }
-            if (!connect.isSuccess()) {
-                Outcome o = classify(connect.cause());
-                return finish(b, x, o, where + ": " + describeFailure(connect.cause(), o, 0), t0);
-            }
-            // The whole probe fits in the timeout. Opening the socket is local work and quick:
-            // the event loop was started by prepare() before the run's first UDP check.
-            long end = t0 + timeoutNanos;
-            x.start(ch, Math.max(1, end - System.nanoTime()));
-            try {
-                Reply r = x.result.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-                return finishReply(b, x, r, where, t0);
-            } catch (TimeoutException e) {
-                x.stop();
-                if (x.sent.get() == 0) {
+            ch.connect(new InetSocketAddress(address, port));
+            ch.register(sel, SelectionKey.OP_READ);
+            ByteBuffer in = ByteBuffer.allocate(RECEIVE_BUFFER);
+            while (true) {
+                long now = System.nanoTime();
+                // Datagram i goes at i/4 of the timeout: 0, T/4, T/2.
+                if (x.attempts < MAX_DATAGRAMS && now - t0 >= x.attempts * timeoutNanos / 4) {
+                    x.send(ch);
+                    continue;
+                }
+                long nextSend = x.attempts < MAX_DATAGRAMS ? t0 + x.attempts * timeoutNanos / 4 : end;
+                long wait = Math.min(nextSend, end) - now;
+                if (wait <= 0 && x.sent == 0) {
                     // Not silence from the network: nothing was ever sent.
                     return finish(b, x, Outcome.ERROR, where + ": no datagram could be sent within " + ctx.timeout().toMillis()
-                            + " ms (this PC's event loop is stalled or overloaded)", t0);
+                            + " ms (this PC's socket buffers are full)", t0);
                 }
-                return finish(b, x, Outcome.UDP_NO_REPLY, where + ": no reply to " + x.sent.get() + " " + payload.kind()
-                        + " datagram(s) within " + ctx.timeout().toMillis() + " ms (silence is inconclusive: "
-                        + "the datagrams may be dropped, or the server does not answer this probe)", t0);
-            } catch (ExecutionException e) {
-                x.stop();
-                Outcome o = classify(e.getCause());
-                return finish(b, x, o, where + ": " + describeFailure(e.getCause(), o, x.sent.get()), t0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                x.stop();
-                return finish(b, x, Outcome.DEADLINE_EXCEEDED, where + ": interrupted while waiting for a reply", t0);
+                if (wait <= 0) {
+                    return finish(b, x, Outcome.UDP_NO_REPLY, where + ": no reply to " + x.sent + " " + payload.kind()
+                            + " datagram(s) within " + ctx.timeout().toMillis() + " ms (silence is inconclusive: "
+                            + "the datagrams may be dropped, or the server does not answer this probe)", t0);
+                }
+                sel.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait)));
+                sel.selectedKeys().clear();
+                if (Thread.currentThread().isInterrupted()) {
+                    return finish(b, x, Outcome.DEADLINE_EXCEEDED, where + ": interrupted while waiting for a reply", t0);
+                }
+                in.clear();
+                SocketAddress from = ch.receive(in);
+                if (from != null) {
+                    in.flip();
+                    byte[] bytes = Arrays.copyOf(in.array(), in.limit());
+                    String sender = from instanceof InetSocketAddress s ? s.getAddress().getHostAddress() + ":" + s.getPort() : String.valueOf(from);
+                    return finishReply(b, x, new Reply(bytes, sender, System.nanoTime()), where, t0);
+                }
             }
-        } finally {
-            x.stop();
-            ch.close().awaitUninterruptibly(1000);
+        } catch (ClosedByInterruptException e) {
+            return finish(b, x, Outcome.DEADLINE_EXCEEDED, where + ": interrupted while waiting for a reply", t0);
+        } catch (IOException e) {
+            // The connect (no route, a firewall on this PC), a send or a receive (an ICMP error for
+            // an earlier datagram surfaces on the next operation of a connected socket).
+            Outcome o = classify(e);
+            return finish(b, x, o, where + ": " + describeFailure(e, o, x.sent), t0);
         }
     }
 
@@ -177,14 +176,15 @@ public final class UdpProbe implements Probe {
             case UDP_PORT_UNREACHABLE:
                 return "ICMP port unreachable after " + sent + " datagram(s): nothing listens there, or a firewall rejects it";
             case UDP_UNREACHABLE:
-                return "unreachable (" + msg + ")";
+                return sent == 0 ? "cannot send from this PC (" + msg + ")"
+                        : "ICMP destination unreachable after " + sent + " datagram(s) (" + msg + "): a router or firewall on the way rejects it";
             default:
                 return msg;
         }
     }
 
     private static ProbeResult finishReply(ProbeResult.Builder b, Exchange x, Reply r, String where, long t0) {
-        long firstSend = x.firstSendNanos.get();
+        long firstSend = x.firstSendNanos;
         Duration rtt = Duration.ofNanos(Math.max(0, r.atNanos - firstSend));
         List<String> versions = x.payload.quicVersionsIn(r.bytes);
         StringBuilder d = new StringBuilder(where).append(": reply of ").append(r.bytes.length).append(" bytes from ")
@@ -194,16 +194,16 @@ public final class UdpProbe implements Probe {
                     : " (QUIC Version Negotiation offering " + String.join(", ", versions) + ")");
         }
         b.outcome(Outcome.UDP_REPLY).detail(d.toString()).phase(Phase.REQUEST, rtt)
-                .evidence(new UdpEvidence(x.payload.kind(), x.sent.get(), x.bytesSent.get(), r.bytes.length, r.from, versions, millis(rtt.toNanos())));
+                .evidence(new UdpEvidence(x.payload.kind(), x.sent, x.bytesSent, r.bytes.length, r.from, versions, millis(rtt.toNanos())));
         return b.build(Duration.ofNanos(System.nanoTime() - t0));
     }
 
     private static ProbeResult finish(ProbeResult.Builder b, Exchange x, Outcome o, String detail, long t0) {
         long now = System.nanoTime();
-        long firstSend = x.firstSendNanos.get();
+        long firstSend = x.firstSendNanos;
         Duration waited = firstSend == 0 ? Duration.ZERO : Duration.ofNanos(now - firstSend);
         b.outcome(o).detail(detail).phase(Phase.REQUEST, waited)
-                .evidence(new UdpEvidence(x.payload.kind(), x.sent.get(), x.bytesSent.get(), 0, "", List.of(), 0));
+                .evidence(new UdpEvidence(x.payload.kind(), x.sent, x.bytesSent, 0, "", List.of(), 0));
         return b.build(Duration.ofNanos(now - t0));
     }
 
@@ -214,72 +214,30 @@ public final class UdpProbe implements Probe {
     /** The first reply: its bytes, where it came from, and when (System.nanoTime). */
     private record Reply(byte[] bytes, String from, long atNanos) {}
 
-    /**
-     * One probe's exchange, living on the channel's event loop: sends the datagrams on schedule
-     * and completes {@link #result} with the first reply or the first error.
-     */
-    private static final class Exchange extends SimpleChannelInboundHandler<DatagramPacket> {
+    /** What one probe has sent so far; used by the probe's thread only. */
+    private static final class Exchange {
         final UdpPayload payload;
-        final CompletableFuture<Reply> result = new CompletableFuture<>();
-        final AtomicInteger sent = new AtomicInteger();
-        final AtomicInteger bytesSent = new AtomicInteger();
+        /** Datagrams due so far (a full socket buffer may have taken fewer than that). */
+        int attempts;
+        int sent;
+        int bytesSent;
         /** System.nanoTime when the first datagram was handed to the socket; 0 before. */
-        final AtomicLong firstSendNanos = new AtomicLong();
-        private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+        long firstSendNanos;
 
         Exchange(UdpPayload payload) {
             this.payload = payload;
         }
 
-        /** Schedules the datagrams: at 0, timeout/4 and timeout/2. */
-        synchronized void start(Channel ch, long timeoutNanos) {
-            for (int i = 0; i < MAX_DATAGRAMS; i++) {
-                long delay = i * timeoutNanos / 4;
-                scheduled.add(ch.eventLoop().schedule(() -> send(ch), delay, TimeUnit.NANOSECONDS));
+        void send(DatagramChannel ch) throws IOException {
+            if (firstSendNanos == 0) {
+                firstSendNanos = System.nanoTime();
             }
-        }
-
-        /** Cancels the datagrams not yet sent. */
-        synchronized void stop() {
-            for (ScheduledFuture<?> f : scheduled) {
-                f.cancel(false);
+            attempts++;
+            int n = ch.write(ByteBuffer.wrap(payload.datagram()));
+            if (n > 0) {
+                sent++;
+                bytesSent += n;
             }
-        }
-
-        private void send(Channel ch) {
-            if (result.isDone() || !ch.isActive()) {
-                return;
-            }
-            firstSendNanos.compareAndSet(0, System.nanoTime());
-            ByteBuf buf = Unpooled.wrappedBuffer(payload.datagram());
-            int size = buf.readableBytes();
-            ch.writeAndFlush(buf).addListener(f -> {
-                if (f.isSuccess()) {
-                    sent.incrementAndGet();
-                    bytesSent.addAndGet(size);
-                } else if (!(f.cause() instanceof ClosedChannelException)) {
-                    // An ICMP error for an earlier datagram can surface on this write.
-                    result.completeExceptionally(f.cause());
-                }
-            });
-        }
-
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            byte[] bytes = ByteBufUtil.getBytes(packet.content());
-            InetSocketAddress s = packet.sender();
-            String from = s == null ? "" : s.getAddress().getHostAddress() + ":" + s.getPort();
-            result.complete(new Reply(bytes, from, System.nanoTime()));
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            result.completeExceptionally(cause);
-        }
-
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "udp exchange (%s, %d sent)", payload.kind(), sent.get());
         }
     }
 }
