@@ -48,7 +48,6 @@ class CliTest {
                 new BadInput("samples out of range", List.of("check", "--samples", "0"), "--samples 0: use 1 to 100"),
                 new BadInput("malformed DNS server", List.of("check", "--dns-server", "300.1.2.3"), "--dns-server 300.1.2.3: not an IP address or host name"),
                 new BadInput("DNS server port out of range", List.of("check", "--dns-server", "127.0.0.1:70000"), "port out of range"),
-                new BadInput("format not available", List.of("check", "--format", "prometheus"), "--format prometheus: not available in this version"),
                 new BadInput("unknown format", List.of("check", "--format", "yaml"), "--format yaml: unknown format"),
                 new BadInput("output into a missing directory", List.of("check", "-o", tmp.resolve("no/such/dir/r.json").toString()), "does not exist"),
                 new BadInput("output with an unknown extension", List.of("check", "-o", tmp.resolve("r.txt").toString()), "cannot tell the format"),
