@@ -47,6 +47,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions what = new CatalogOptions();
 
+    @Mixin
+    ScheduleOptions schedule = new ScheduleOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--proxy", paramLabel = "URL|system|none", defaultValue = "system",
             description = "How HTTPS reaches the internet: http://host:port, socks5://host:port, system (what the WorkSpaces client "
                     + "would use: OS settings, PAC, environment) or none. Default: ${DEFAULT-VALUE}.")
@@ -63,13 +69,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "Model a client that sends DCV TCP 4195 through the HTTP proxy (Windows 5.1+, macOS 5.4+; AWS does not recommend it).")
     boolean dcvProxy;
 
-    @Option(names = "--dns-server", paramLabel = "IP[:PORT]", description = "Query this resolver instead of the system's (repeatable).")
+    @Option(names = "--dns-server", split = ",", paramLabel = "IP[:PORT]", description = "Query this resolver instead of the system's (repeatable).")
     List<String> dnsServers = new ArrayList<>();
 
     @Option(names = "--ip-ranges", paramLabel = "FILE", description = "Use this AWS ip-ranges.json instead of the cached one (wscheck ip-ranges update).")
     Path ipRanges;
 
-    @Option(names = "--trust", paramLabel = "PEM", description = "Extra trusted roots, as an enterprise deploys them to its PCs (repeatable).")
+    @Option(names = "--trust", split = ",", paramLabel = "PEM", description = "Extra trusted roots, as an enterprise deploys them to its PCs (repeatable).")
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--public-roots", paramLabel = "PEM",
@@ -87,10 +93,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "10", description = "Latency samples per endpoint (1-100). Default: ${DEFAULT-VALUE}.")
     int samples;
 
-    @Option(names = "--only", paramLabel = "ID|CATEGORY", description = "Check only these requirements or categories (repeatable).")
+    @Option(names = "--only", split = ",", paramLabel = "ID|CATEGORY", description = "Check only these requirements or categories (repeatable).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--skip", paramLabel = "ID|CATEGORY", description = "Do not check these requirements or categories (repeatable).")
+    @Option(names = "--skip", split = ",", paramLabel = "ID|CATEGORY", description = "Do not check these requirements or categories (repeatable).")
     List<String> skip = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console",
@@ -98,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "stdout holds that document alone. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report to FILE; format from the extension (.json .html .md .xml .prom). Repeatable.")
+    @Option(names = {"-o", "--output"}, split = ",", paramLabel = "FILE", description = "Also write the report to FILE; format from the extension (.json .html .md .xml .prom). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--strict", description = "Count inconclusive results as warnings.")
@@ -109,6 +115,9 @@ final class CheckCommand implements Callable<Integer> {
         CliContext ctx = root.ctx;
         GlobalOptions g = GlobalOptions.merge(root.global, global);
         Locale locale = g.locale();
+        if (what.registrationCode != null && !spec.commandLine().getParseResult().hasMatchedOption("--region")) {
+            what.region = null; // contract §1: --region, then --registration-code, then the configuration file's region
+        }
         // Everything the user gave is validated before the first packet is sent.
         ReportFormat stdoutFormat = ReportFormat.forName(format);
         List<ReportFormat> fileFormats = new ArrayList<>();
