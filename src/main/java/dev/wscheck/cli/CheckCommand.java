@@ -5,6 +5,9 @@ import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
+import dev.wscheck.history.HistoryLock;
+import dev.wscheck.history.HistoryStore;
+import dev.wscheck.history.RunHistory;
 import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.Pem;
 import dev.wscheck.net.ProxyCredentials;
@@ -131,13 +134,45 @@ final class CheckCommand implements Callable<Integer> {
         if (timeout.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new WscheckException("--timeout " + Durations.format(timeout) + ": at most 5m");
         }
-        CheckRequest request = request(ctx, locale);
-        Plan plan = CheckRun.plan(request);
-        region.announce(ctx.err());
-        rangesSource.ifPresent(s -> s.announceAge(ctx));
-        CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));
-        write(result.report(), ctx, g, locale, plan, stdoutFormat, fileFormats);
-        return ConsoleReporter.exitFor(result.report().status()).code();
+        Optional<HistoryStore> history = history();
+        // A second run sharing the history stops here, before any work (contract §7).
+        try (HistoryLock lock = history.map(h -> HistoryLock.acquire(h.dir())).orElse(null);
+             Interruption interruption = Interruption.install(outputs)) {
+            CheckRequest request = request(ctx, locale);
+            Plan plan = CheckRun.plan(request);
+            region.announce(ctx.err());
+            rangesSource.ifPresent(s -> s.announceAge(ctx));
+            CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose),
+                    interruption.signal());
+            // The one report every output gets: history stores, and every renderer renders, this same value.
+            Report report = result.report();
+            if (interruption.interrupted()) {
+                report = report.withInterrupted(); // not added to the history: a partial run says nothing about streaks
+            } else if (history.isPresent()) {
+                report = RunHistory.record(history.get(), report, Optional.ofNullable(schedule.alertAfter), schedule.historyMaxRuns,
+                        schedule.historyMaxAge);
+            }
+            write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
+            interruption.done();
+            return ConsoleReporter.exitFor(report.status()).code();
+        }
+    }
+
+    /** The --history folder, created if needed, after checking the options that go with it. */
+    private Optional<HistoryStore> history() {
+        if (schedule.alertAfter != null && (schedule.alertAfter < 1 || schedule.alertAfter > 1000)) {
+            throw new WscheckException("--alert-after " + schedule.alertAfter + ": use 1 to 1000");
+        }
+        if (schedule.historyMaxRuns < 1) {
+            throw new WscheckException("--history-max-runs " + schedule.historyMaxRuns + ": keep at least 1 run");
+        }
+        if (schedule.history == null) {
+            if (schedule.alertAfter != null) {
+                throw new WscheckException("--alert-after " + schedule.alertAfter + ": needs --history DIR (the runs it counts)");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new HistoryStore(schedule.history).create());
     }
 
     // Set by request(): announced only once every input has been validated, so errors stay one line.
@@ -175,7 +210,7 @@ final class CheckCommand implements Callable<Integer> {
                 && !"dumb".equals(ctx.env().get("TERM"));
         try {
             Writer w = new StreamWriter(ctx.out());
-            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, false, locale, plan.region().name())).write(report, w);
+            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, schedule.quiet, locale, plan.region().name())).write(report, w);
             w.flush();
         } catch (java.io.IOException e) {
             throw new WscheckException("cannot write the report to stdout: " + e.getMessage(), e);

@@ -25,6 +25,7 @@ public final class ConsoleReporter implements Reporter {
     private final boolean verbose;
     private final ResourceBundle labels;
     private final String regionName;
+    private boolean quiet;
 
     /** {@code regionName} is the region's long name for the header ("Asia Pacific (Tokyo)"). */
     public ConsoleReporter(boolean color, boolean verbose, Locale locale, String regionName) {
@@ -35,15 +36,26 @@ public final class ConsoleReporter implements Reporter {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** -q: the verdict lines and the result line only (contract §7). */
+    public ConsoleReporter quiet(boolean on) {
+        this.quiet = on;
+        return this;
+    }
+
     @Override
     public void write(Report r, Writer w) throws IOException {
         PrintWriter out = new PrintWriter(w);
+        if (quiet) {
+            writeQuiet(r, out);
+            return;
+        }
         out.println(bold(label("header", Map.of("version", r.tool().version(), "region", r.region(),
                 "regionName", regionName, "protocols", protocols(r.protocols())))));
         out.println(label("context", Map.of("dns", r.host().dnsServers().isEmpty() ? "-" : String.join(", ", r.host().dnsServers()),
                 "dnsSource", dnsSource(r), "proxy", proxy(r.proxy()),
                 "catalog", r.catalog().source() + " " + r.catalog().version())));
         out.println();
+        changes(out, r);
         int width = r.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10) + 2;
         int filtered = 0;
         for (Report.Requirement q : r.requirements()) {
@@ -121,6 +133,44 @@ public final class ConsoleReporter implements Reporter {
             out.println(dim(label("hint.verbose", Map.of())));
         }
         out.flush();
+    }
+
+    /** -q (contract §7): the per-protocol verdict lines and the result line, as the full report words them. */
+    private void writeQuiet(Report r, PrintWriter out) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {label("summary.https", Map.of()), "any"});
+        for (String p : r.protocols()) {
+            lines.add(new String[] {label("summary." + p, Map.of()), p});
+        }
+        int w2 = lines.stream().mapToInt(l -> l[0].length()).max().orElse(10) + 2;
+        for (String[] l : lines) {
+            out.println(pad(l[0] + ":", w2) + protocolVerdict(r, l[1]));
+        }
+        ExitCode exit = exitFor(r.status());
+        Map<String, String> v = new HashMap<>();
+        v.put("pass", Integer.toString(r.counts().pass()));
+        v.put("warn", Integer.toString(r.counts().warn()));
+        v.put("fail", Integer.toString(r.counts().fail()));
+        v.put("inconclusive", Integer.toString(r.counts().inconclusive()));
+        v.put("skip", Integer.toString(r.counts().skip()));
+        v.put("seconds", String.format(Locale.ROOT, "%.1f", r.durationMs() / 1000.0));
+        v.put("status", exit.name());
+        v.put("exit", Integer.toString(exit.code()));
+        out.println(colorFor(r.status(), label("result", v)));
+        out.flush();
+    }
+
+    /** What changed since the previous run of the history (contract §7), leading the report. */
+    private void changes(PrintWriter out, Report r) {
+        List<String> lines = ChangeLines.of(r, java.time.ZoneId.systemDefault(), label("change", Map.of()));
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println(bold(label("changes.title", Map.of())));
+        for (int i = 0; i < lines.size(); i++) {
+            out.println("  " + colorFor(r.changes().get(i).to(), lines.get(i)));
+        }
+        out.println();
     }
 
     /** TLS inspection and unreachable revocation endpoints are said once, for the whole run. */
