@@ -82,6 +82,30 @@ public final class HistoryStore {
         return new Read(runs, unreadable);
     }
 
+    /**
+     * The newest runs, oldest first: read newest first for as long as {@code more} says the run
+     * just read is still needed (a run that cannot be read is passed over). A scheduled run needs
+     * only the previous run and the failing streaks, not the whole history.
+     */
+    public List<PastRun> newest(java.util.function.Predicate<PastRun> more) {
+        List<Path> files = runFiles();
+        files.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+        List<PastRun> out = new ArrayList<>();
+        for (Path f : files) {
+            PastRun run;
+            try {
+                run = PastRun.of(f, MAPPER.readTree(f.toFile()));
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            out.add(0, run);
+            if (!more.test(run)) {
+                break;
+            }
+        }
+        return out;
+    }
+
     /** The runs read, oldest first, and the files that could not be read. */
     public record Read(List<PastRun> runs, List<Path> unreadable) {}
 
@@ -98,16 +122,20 @@ public final class HistoryStore {
         return target;
     }
 
-    /** Removes runs beyond the newest {@code maxRuns} and runs that started before {@code now - maxAge}. */
+    /**
+     * Removes runs beyond the newest {@code maxRuns} and runs that started before {@code now - maxAge};
+     * the start time is read from the file name, so pruning parses nothing.
+     */
     public int prune(int maxRuns, Duration maxAge, Instant now) {
-        List<PastRun> runs = new ArrayList<>(read().runs());
+        List<Path> files = runFiles();
+        files.sort(Comparator.comparing((Path p) -> p.getFileName().toString()));
         Instant oldest = now.minus(maxAge);
         int removed = 0;
-        for (int i = 0; i < runs.size(); i++) {
-            PastRun r = runs.get(i);
-            if (runs.size() - i > maxRuns || r.startedAt().isBefore(oldest)) {
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            if (files.size() - i > maxRuns || startedAt(f).map(oldest::isAfter).orElse(false)) {
                 try {
-                    Files.deleteIfExists(r.file());
+                    Files.deleteIfExists(f);
                     removed++;
                 } catch (IOException e) {
                     // kept; removed by a later run
@@ -115,6 +143,19 @@ public final class HistoryStore {
             }
         }
         return removed;
+    }
+
+    /** The start time a run's file name says ({@code run-20261201T090000.000Z.json}, maybe with "-N" before ".json"). */
+    static java.util.Optional<Instant> startedAt(Path file) {
+        String n = file.getFileName().toString();
+        if (n.length() < PREFIX.length() + 20) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Instant.from(NAME.parse(n.substring(PREFIX.length(), PREFIX.length() + 20))));
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     interface Body {

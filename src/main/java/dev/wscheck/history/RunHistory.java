@@ -11,7 +11,14 @@ public final class RunHistory {
 
     /** Returns the report as annotated and stored; runs beyond {@code maxRuns} or older than {@code maxAge} are then removed. */
     public static Report record(HistoryStore store, Report report, Optional<Integer> alertAfter, int maxRuns, Duration maxAge) {
-        Report annotated = Changes.apply(report, store.read().runs(), alertAfter);
+        // Newest first, only as far back as a failing requirement of this run keeps failing.
+        java.util.Set<String> failing = new java.util.HashSet<>();
+        report.requirements().stream().filter(q -> q.status().equals("fail")).forEach(q -> failing.add(q.id()));
+        java.util.List<PastRun> past = store.newest(run -> {
+            failing.removeIf(id -> run.requirements().get(id) == null || !run.requirements().get(id).status().equals("fail"));
+            return !failing.isEmpty();
+        });
+        Report annotated = Changes.apply(report, past, alertAfter);
         store.append(annotated);
         store.prune(maxRuns, maxAge, Instant.now());
         return annotated;

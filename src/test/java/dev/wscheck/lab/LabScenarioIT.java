@@ -302,9 +302,14 @@ class LabScenarioIT {
             List<String> args = List.of("check", "--region", "ap-northeast-1", "--format", "json", "--trust", labCa, "--public-roots", labCa,
                     "--timeout", TIMEOUT_MS + "ms", "--samples", "3", "--history", history.toString(), "--alert-after", "2");
             assertEquals(0, Lab.lab("scenario", "clean").exit());
+            // A warm-up run outside the history: right after the lab comes up (and on a loaded machine) the
+            // first UDP datagrams to the responder have been seen to go unanswered; the history starts clean.
+            Lab.wscheck(List.of(), List.of("check", "--region", "ap-northeast-1", "--format", "json", "--trust", labCa, "--public-roots", labCa,
+                    "--timeout", TIMEOUT_MS + "ms", "--samples", "3", "--only", "pcoip-streaming-udp"));
             Lab.Result clean = Lab.wscheck(List.of(), args);
-            assertEquals(0, clean.exit(), clean.err());
             JsonNode first = new ObjectMapper().readTree(clean.out());
+            new Run(clean, first, 0).othersPass();
+            assertEquals(0, clean.exit(), clean.err());
             assertEquals(0, first.path("changes").size());
 
             assertEquals(0, Lab.lab("scenario", "pcoip-blocked").exit());
