@@ -5,6 +5,9 @@ import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
+import dev.wscheck.history.HistoryLock;
+import dev.wscheck.history.HistoryStore;
+import dev.wscheck.history.RunHistory;
 import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.Pem;
 import dev.wscheck.net.ProxyCredentials;
@@ -47,6 +50,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     CatalogOptions what = new CatalogOptions();
 
+    @Mixin
+    ScheduleOptions schedule = new ScheduleOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--proxy", paramLabel = "URL|system|none", defaultValue = "system",
             description = "How HTTPS reaches the internet: http://host:port, socks5://host:port, system (what the WorkSpaces client "
                     + "would use: OS settings, PAC, environment) or none. Default: ${DEFAULT-VALUE}.")
@@ -63,13 +72,13 @@ final class CheckCommand implements Callable<Integer> {
             description = "Model a client that sends DCV TCP 4195 through the HTTP proxy (Windows 5.1+, macOS 5.4+; AWS does not recommend it).")
     boolean dcvProxy;
 
-    @Option(names = "--dns-server", paramLabel = "IP[:PORT]", description = "Query this resolver instead of the system's (repeatable).")
+    @Option(names = "--dns-server", split = ",", paramLabel = "IP[:PORT]", description = "Query this resolver instead of the system's (repeatable).")
     List<String> dnsServers = new ArrayList<>();
 
     @Option(names = "--ip-ranges", paramLabel = "FILE", description = "Use this AWS ip-ranges.json instead of the cached one (wscheck ip-ranges update).")
     Path ipRanges;
 
-    @Option(names = "--trust", paramLabel = "PEM", description = "Extra trusted roots, as an enterprise deploys them to its PCs (repeatable).")
+    @Option(names = "--trust", split = ",", paramLabel = "PEM", description = "Extra trusted roots, as an enterprise deploys them to its PCs (repeatable).")
     List<Path> trust = new ArrayList<>();
 
     @Option(names = "--public-roots", paramLabel = "PEM",
@@ -87,10 +96,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--samples", paramLabel = "N", defaultValue = "10", description = "Latency samples per endpoint (1-100). Default: ${DEFAULT-VALUE}.")
     int samples;
 
-    @Option(names = "--only", paramLabel = "ID|CATEGORY", description = "Check only these requirements or categories (repeatable).")
+    @Option(names = "--only", split = ",", paramLabel = "ID|CATEGORY", description = "Check only these requirements or categories (repeatable).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--skip", paramLabel = "ID|CATEGORY", description = "Do not check these requirements or categories (repeatable).")
+    @Option(names = "--skip", split = ",", paramLabel = "ID|CATEGORY", description = "Do not check these requirements or categories (repeatable).")
     List<String> skip = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console",
@@ -98,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "stdout holds that document alone. Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Also write the report to FILE; format from the extension (.json .html .md .xml .prom). Repeatable.")
+    @Option(names = {"-o", "--output"}, split = ",", paramLabel = "FILE", description = "Also write the report to FILE; format from the extension (.json .html .md .xml .prom). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--strict", description = "Count inconclusive results as warnings.")
@@ -113,6 +122,9 @@ final class CheckCommand implements Callable<Integer> {
         CliContext ctx = root.ctx;
         GlobalOptions g = GlobalOptions.merge(root.global, global);
         Locale locale = g.locale();
+        if (what.registrationCode != null && !spec.commandLine().getParseResult().hasMatchedOption("--region")) {
+            what.region = null; // contract §1: --region, then --registration-code, then the configuration file's region
+        }
         // Everything the user gave is validated before the first packet is sent.
         ReportFormat stdoutFormat = ReportFormat.forName(format);
         List<ReportFormat> fileFormats = new ArrayList<>();
@@ -126,14 +138,45 @@ final class CheckCommand implements Callable<Integer> {
         if (timeout.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new WscheckException("--timeout " + Durations.format(timeout) + ": at most 5m");
         }
-        CheckRequest request = request(ctx, locale);
-        Plan plan = CheckRun.plan(request);
-        region.announce(ctx.err());
-        rangesSource.ifPresent(s -> s.announceAge(ctx));
-        CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));
-        Report report = redact ? dev.wscheck.report.Redactor.redact(result.report(), what.directoryId().stream().toList()) : result.report();
-        write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
-        return ConsoleReporter.exitFor(result.report().status()).code();
+        Optional<HistoryStore> history = history();
+        // A second run sharing the history stops here, before any work (contract §7).
+        try (HistoryLock lock = history.map(h -> HistoryLock.acquire(h.dir())).orElse(null);
+             Interruption interruption = Interruption.install(outputs)) {
+            CheckRequest request = request(ctx, locale);
+            Plan plan = CheckRun.plan(request);
+            region.announce(ctx.err());
+            rangesSource.ifPresent(s -> s.announceAge(ctx));
+            CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose),
+                    interruption.signal());
+            // The one report every output gets: history stores, and every renderer renders, this same value.
+            Report report = redact ? dev.wscheck.report.Redactor.redact(result.report(), what.directoryId().stream().toList()) : result.report();
+            if (interruption.interrupted()) {
+                report = report.withInterrupted(); // not added to the history: a partial run says nothing about streaks
+            } else if (history.isPresent()) {
+                report = RunHistory.record(history.get(), report, Optional.ofNullable(schedule.alertAfter), schedule.historyMaxRuns,
+                        schedule.historyMaxAge);
+            }
+            write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
+            interruption.done();
+            return ConsoleReporter.exitFor(report.status()).code();
+        }
+    }
+
+    /** The --history folder, created if needed, after checking the options that go with it. */
+    private Optional<HistoryStore> history() {
+        if (schedule.alertAfter != null && (schedule.alertAfter < 1 || schedule.alertAfter > 1000)) {
+            throw new WscheckException("--alert-after " + schedule.alertAfter + ": use 1 to 1000");
+        }
+        if (schedule.historyMaxRuns < 1) {
+            throw new WscheckException("--history-max-runs " + schedule.historyMaxRuns + ": keep at least 1 run");
+        }
+        if (schedule.history == null) {
+            if (schedule.alertAfter != null) {
+                throw new WscheckException("--alert-after " + schedule.alertAfter + ": needs --history DIR (the runs it counts)");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new HistoryStore(schedule.history).create());
     }
 
     // Set by request(): announced only once every input has been validated, so errors stay one line.
@@ -173,7 +216,7 @@ final class CheckCommand implements Callable<Integer> {
                 && !"dumb".equals(ctx.env().get("TERM"));
         try {
             Writer w = new StreamWriter(ctx.out());
-            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, false, locale, plan.region().name())).write(report, w);
+            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, schedule.quiet, locale, plan.region().name())).write(report, w);
             w.flush();
         } catch (java.io.IOException e) {
             throw new WscheckException("cannot write the report to stdout: " + e.getMessage(), e);

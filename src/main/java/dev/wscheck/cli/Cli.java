@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.fusesource.jansi.AnsiPrintStream;
 import org.fusesource.jansi.AnsiType;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
  * and exit code 3; a stack trace only with -v.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "report", "serve", "help");
+    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "report", "serve", "history", "help");
     private static final Set<String> STANDALONE = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {}
@@ -46,6 +47,14 @@ public final class Cli {
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
         CliContext ctx = new CliContext(out, err, env, isTerminal(out), isTerminal(err), prompt);
         CommandLine cl = new CommandLine(new WscheckCommand(ctx));
+        String[] effective = withDefaultCommand(args);
+        Optional<ConfigFile> config;
+        try {
+            config = SiteConfig.attach(cl, effective, env);
+        } catch (WscheckException e) {
+            err.println("wscheck: " + oneLine(e.getMessage()));
+            return ExitCode.UNKNOWN.code();
+        }
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -62,12 +71,12 @@ public final class Cli {
             }
         }
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("wscheck: " + oneLine(ex.getMessage()) + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')");
+            err.println("wscheck: " + SiteConfig.where(config, ex.getArgSpec(), effective) + oneLine(ex.getMessage()) + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')");
             return ExitCode.UNKNOWN.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof WscheckException) {
-                err.println("wscheck: " + oneLine(ex.getMessage()));
+                err.println("wscheck: " + SiteConfig.where(config, ex.getMessage(), effective) + oneLine(ex.getMessage()));
             } else {
                 err.println("wscheck: internal error: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"));
             }
@@ -76,7 +85,7 @@ public final class Cli {
             }
             return ExitCode.UNKNOWN.code();
         });
-        return cl.execute(withDefaultCommand(args));
+        return cl.execute(effective);
     }
 
     /** True when the arguments ask for Japanese ("--lang ja" or "--lang=ja", anywhere: it is a global option). */

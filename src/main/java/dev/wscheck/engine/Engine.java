@@ -45,6 +45,11 @@ public final class Engine {
     }
 
     public RunResult run(Plan plan, RunSettings settings, ProbeResources resources, ProgressListener progress) {
+        return run(plan, settings, resources, progress, StopSignal.never());
+    }
+
+    /** As {@link #run(Plan, RunSettings, ProbeResources, ProgressListener)}, ending early when {@code stop} fires. */
+    public RunResult run(Plan plan, RunSettings settings, ProbeResources resources, ProgressListener progress, StopSignal stop) {
         Instant started = Instant.now();
         long deadlineNanos = System.nanoTime() + settings.deadline().toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(settings.parallelism(), r -> {
@@ -88,7 +93,7 @@ public final class Engine {
                 });
                 futures.put(e.key(), f);
             }
-            Map<String, ProbeResult> results = await(futures, deadlineNanos);
+            Map<String, ProbeResult> results = await(futures, deadlineNanos, stop);
             progress.finished();
             List<RunResult.RequirementRun> runs = new ArrayList<>();
             for (Map.Entry<PlannedRequirement, List<Entry>> re : entries.entrySet()) {
@@ -189,13 +194,16 @@ public final class Engine {
         return new ProbeResult(Outcome.SKIPPED, "not run: " + why, Optional.empty(), transport.route(), Map.of(), Duration.ZERO, Optional.empty());
     }
 
-    private static Map<String, ProbeResult> await(Map<String, CompletableFuture<ProbeResult>> futures, long deadlineNanos) {
+    private static Map<String, ProbeResult> await(Map<String, CompletableFuture<ProbeResult>> futures, long deadlineNanos, StopSignal stop) {
         Map<String, ProbeResult> out = new LinkedHashMap<>();
         for (Map.Entry<String, CompletableFuture<ProbeResult>> e : futures.entrySet()) {
             long left = deadlineNanos - System.nanoTime();
             ProbeResult r;
             try {
-                r = e.getValue().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                // Waits for the check, the deadline or a stop, whichever comes first.
+                CompletableFuture.anyOf(e.getValue(), stop.future()).get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                r = e.getValue().isDone() ? e.getValue().get()
+                        : ProbeResult.of(Outcome.DEADLINE_EXCEEDED, e.getKey() + ": not finished when the run was stopped (interrupted)");
             } catch (TimeoutException ex) {
                 r = ProbeResult.of(Outcome.DEADLINE_EXCEEDED, e.getKey() + ": not finished when the run's deadline passed");
             } catch (ExecutionException ex) {

@@ -26,6 +26,7 @@ public final class ConsoleReporter implements Reporter {
     private final ResourceBundle labels;
     private final String regionName;
     private final Locale locale;
+    private boolean quiet;
 
     /** {@code regionName} is the region's long name for the header ("Asia Pacific (Tokyo)"). */
     public ConsoleReporter(boolean color, boolean verbose, Locale locale, String regionName) {
@@ -37,15 +38,26 @@ public final class ConsoleReporter implements Reporter {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** -q: the verdict lines and the result line only (contract §7). */
+    public ConsoleReporter quiet(boolean on) {
+        this.quiet = on;
+        return this;
+    }
+
     @Override
     public void write(Report r, Writer w) throws IOException {
         PrintWriter out = new PrintWriter(w);
+        if (quiet) {
+            writeQuiet(r, out);
+            return;
+        }
         out.println(bold(label("header", Map.of("version", r.tool().version(), "region", r.region(),
                 "regionName", regionName, "protocols", protocols(r.protocols())))));
         out.println(label("context", Map.of("dns", r.host().dnsServers().isEmpty() ? "-" : String.join(", ", r.host().dnsServers()),
                 "dnsSource", dnsSource(r), "proxy", proxy(r.proxy()),
                 "catalog", r.catalog().source() + " " + r.catalog().version())));
         out.println();
+        changes(out, r);
         int width = r.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10) + 2;
         int filtered = verbose ? every(out, r, width) : compact(out, r, width);
         if (filtered > 0) {
@@ -53,15 +65,7 @@ public final class ConsoleReporter implements Reporter {
         }
         out.println();
         out.println(bold(label("summary.title", Map.of())));
-        List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {label("summary.https", Map.of()), "any"});
-        for (String p : r.protocols()) {
-            lines.add(new String[] {label("summary." + p, Map.of()), p});
-        }
-        int w2 = lines.stream().mapToInt(l -> DisplayWidth.of(l[0])).max().orElse(10) + 2;
-        for (String[] l : lines) {
-            out.println("  " + pad(l[0] + ":", w2) + protocolVerdict(r, l[1]));
-        }
+        verdictLines(out, r, "  ");
         if (r.findings() != null) {
             findings(out, r.findings());
         }
@@ -78,17 +82,7 @@ public final class ConsoleReporter implements Reporter {
             }
         }
         out.println();
-        ExitCode exit = exitFor(r.status());
-        Map<String, String> v = new HashMap<>();
-        v.put("pass", Integer.toString(r.counts().pass()));
-        v.put("warn", Integer.toString(r.counts().warn()));
-        v.put("fail", Integer.toString(r.counts().fail()));
-        v.put("inconclusive", Integer.toString(r.counts().inconclusive()));
-        v.put("skip", Integer.toString(r.counts().skip()));
-        v.put("seconds", String.format(Locale.ROOT, "%.1f", r.durationMs() / 1000.0));
-        v.put("status", exit.name());
-        v.put("exit", Integer.toString(exit.code()));
-        out.println(colorFor(r.status(), label("result", v)));
+        resultLine(out, r);
         if (!verbose) {
             out.println(dim(label("hint.verbose", Map.of())));
         }
@@ -180,6 +174,54 @@ public final class ConsoleReporter implements Reporter {
                 out.println(indent(8) + "-> " + m.text());
             }
         }
+    }
+
+    /** -q (contract §7): the per-protocol verdict lines and the result line, as the full report words them. */
+    private void writeQuiet(Report r, PrintWriter out) {
+        verdictLines(out, r, "");
+        resultLine(out, r);
+        out.flush();
+    }
+
+    /** "Can WorkSpaces work from here?" per protocol: HTTPS, then each protocol checked; labels aligned by display width. */
+    private void verdictLines(PrintWriter out, Report r, String indent) {
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {label("summary.https", Map.of()), "any"});
+        for (String p : r.protocols()) {
+            lines.add(new String[] {label("summary." + p, Map.of()), p});
+        }
+        int w2 = lines.stream().mapToInt(l -> DisplayWidth.of(l[0])).max().orElse(10) + 2;
+        for (String[] l : lines) {
+            out.println(indent + pad(l[0] + ":", w2) + protocolVerdict(r, l[1]));
+        }
+    }
+
+    /** "Result: 19 pass, ... -> CRITICAL (exit 2)". */
+    private void resultLine(PrintWriter out, Report r) {
+        ExitCode exit = exitFor(r.status());
+        Map<String, String> v = new HashMap<>();
+        v.put("pass", Integer.toString(r.counts().pass()));
+        v.put("warn", Integer.toString(r.counts().warn()));
+        v.put("fail", Integer.toString(r.counts().fail()));
+        v.put("inconclusive", Integer.toString(r.counts().inconclusive()));
+        v.put("skip", Integer.toString(r.counts().skip()));
+        v.put("seconds", String.format(Locale.ROOT, "%.1f", r.durationMs() / 1000.0));
+        v.put("status", exit.name());
+        v.put("exit", Integer.toString(exit.code()));
+        out.println(colorFor(r.status(), label("result", v)));
+    }
+
+    /** What changed since the previous run of the history (contract §7), leading the report. */
+    private void changes(PrintWriter out, Report r) {
+        List<String> lines = ChangeLines.of(r, java.time.ZoneId.systemDefault(), label("change", Map.of()));
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.println(bold(label("changes.title", Map.of())));
+        for (int i = 0; i < lines.size(); i++) {
+            out.println("  " + colorFor(r.changes().get(i).to(), lines.get(i)));
+        }
+        out.println();
     }
 
     /** TLS inspection and unreachable revocation endpoints are said once, for the whole run. */

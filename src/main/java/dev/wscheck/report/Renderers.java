@@ -17,7 +17,7 @@ public final class Renderers {
     private static Optional<Reporter> find(ReportFormat format, RenderOptions o) {
         switch (format) {
             case CONSOLE:
-                return Optional.of(new ConsoleReporter(o.color(), o.verbose(), o.locale(), o.regionName()));
+                return Optional.of(new ConsoleReporter(o.color(), o.verbose(), o.locale(), o.regionName()).quiet(o.quiet()));
             case JSON:
                 return Optional.of(new JsonReporter());
             case HTML:
@@ -28,6 +28,8 @@ public final class Renderers {
                 return Optional.of(new JunitReporter(o.locale()));
             case PROMETHEUS:
                 return Optional.of(new PrometheusReporter());
+            case NAGIOS:
+                return Optional.of(new NagiosReporter());
             default:
                 return Optional.empty();
         }

@@ -11,6 +11,7 @@ import dev.wscheck.engine.Routing;
 import dev.wscheck.engine.RunResult;
 import dev.wscheck.engine.RunSettings;
 import dev.wscheck.engine.SharedResources;
+import dev.wscheck.engine.StopSignal;
 import dev.wscheck.net.HostFacts;
 import dev.wscheck.net.NameResolver;
 import dev.wscheck.net.proxy.ProxySelection;
@@ -48,6 +49,14 @@ public final class CheckRun {
 
     /** Runs a plan made by {@link #plan}; every probe honours the request's timeout, the whole run its deadline. */
     public static Result run(CheckRequest q, Plan plan, ProgressListener progress) {
+        return run(q, plan, progress, StopSignal.never());
+    }
+
+    /**
+     * As {@link #run(CheckRequest, Plan, ProgressListener)}; when {@code stop} fires (SIGTERM,
+     * Ctrl-C) the engine stops waiting and the report covers what finished, the rest marked unfinished.
+     */
+    public static Result run(CheckRequest q, Plan plan, ProgressListener progress, StopSignal stop) {
         ProxySelection selection = selection(q);
         Routing routing = q.proxy().config().usesProxy()
                 ? new ProxyRouting(selection, q.credentials(), ProxySetup.resolver(q.dns()), "wscheck/" + Version.get(), q.dcvProxy())
@@ -57,7 +66,7 @@ public final class CheckRun {
                 q.catalog().expectPrivateAddresses())) {
             Engine engine = new Engine(ProbeRegistry.standard());
             RunSettings settings = new RunSettings(q.timeout(), q.deadline(), RunSettings.DEFAULT_PARALLELISM, routing);
-            run = engine.run(plan, settings, resources, progress);
+            run = engine.run(plan, settings, resources, progress, stop);
         }
         List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run, q.ranges());
         Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(q.locale()), q.strict(),

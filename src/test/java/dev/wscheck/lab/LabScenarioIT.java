@@ -290,6 +290,65 @@ class LabScenarioIT {
         }
     }
 
+    /**
+     * A branch office's scheduled runs (contract §7, docs/scheduling.md): clean, then PCoIP's UDP
+     * and TCP 4172 blocked in two runs in a row, with --history and --alert-after 2: exit 0, then
+     * at most 1 (the change reported, failStreak 1), then 2 (failStreak 2).
+     */
+    @org.junit.jupiter.api.Test
+    void scheduledRunsDampTheFirstFailureAndAlertOnTheSecond() throws Exception {
+        java.nio.file.Path history = java.nio.file.Files.createTempDirectory("wscheck-lab-history-");
+        try {
+            List<String> args = List.of("check", "--region", "ap-northeast-1", "--format", "json", "--trust", labCa, "--public-roots", labCa,
+                    "--timeout", TIMEOUT_MS + "ms", "--samples", "3", "--history", history.toString(), "--alert-after", "2");
+            assertEquals(0, Lab.lab("scenario", "clean").exit());
+            // A warm-up run outside the history: right after the lab comes up (and on a loaded machine) the
+            // first UDP datagrams to the responder have been seen to go unanswered; the history starts clean.
+            Lab.wscheck(List.of(), List.of("check", "--region", "ap-northeast-1", "--format", "json", "--trust", labCa, "--public-roots", labCa,
+                    "--timeout", TIMEOUT_MS + "ms", "--samples", "3", "--only", "pcoip-streaming-udp"));
+            Lab.Result clean = Lab.wscheck(List.of(), args);
+            JsonNode first = new ObjectMapper().readTree(clean.out());
+            new Run(clean, first, 0).othersPass();
+            assertEquals(0, clean.exit(), clean.err());
+            assertEquals(0, first.path("changes").size());
+
+            assertEquals(0, Lab.lab("scenario", "pcoip-blocked").exit());
+            Lab.Result damped = Lab.wscheck(List.of(), args);
+            JsonNode second = new ObjectMapper().readTree(damped.out());
+            assertTrue(damped.exit() <= 1, "the first failing run is at most WARNING: exit " + damped.exit() + " " + second.path("status"));
+            assertEquals("warn", second.path("status").asText());
+            Run run2 = new Run(damped, second, 0);
+            assertEquals("fail", run2.status("pcoip-streaming-tcp"));
+            assertEquals("tcp-refused", run2.check("pcoip-streaming-tcp", "tcp").path("outcome").asText());
+            assertEquals(1, run2.requirement("pcoip-streaming-tcp").path("failStreak").asInt());
+            boolean changed = false;
+            for (JsonNode c : second.path("changes")) {
+                if (c.path("requirement").asText().equals("pcoip-streaming-tcp")) {
+                    changed = true;
+                    assertEquals("pass", c.path("from").asText());
+                    assertEquals("fail", c.path("to").asText());
+                    assertEquals(first.path("startedAt").asText(), c.path("since").asText());
+                }
+            }
+            assertTrue(changed, "the change is reported: " + second.path("changes"));
+
+            Lab.Result alert = Lab.wscheck(List.of(), args);
+            JsonNode third = new ObjectMapper().readTree(alert.out());
+            assertEquals(2, alert.exit(), alert.err());
+            assertEquals("fail", third.path("status").asText());
+            assertEquals(2, new Run(alert, third, 0).requirement("pcoip-streaming-tcp").path("failStreak").asInt());
+
+            Lab.Result timeline = Lab.wscheck(List.of(), List.of("history", "--history", history.toString()));
+            assertEquals(0, timeline.exit(), timeline.err());
+            assertTrue(timeline.out().contains("pcoip-streaming-tcp: pass -> fail (tcp-refused"), timeline.out());
+        } finally {
+            Lab.lab("scenario", "clean");
+            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(history)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void diagnoses(Scenario s) throws IOException, InterruptedException {

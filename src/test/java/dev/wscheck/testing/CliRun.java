@@ -14,7 +14,10 @@ public record CliRun(int exit, String out, String err) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8); PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = Cli.run(o, e, env, args);
+            // Tests never read this machine's machine-wide configuration (/etc/wscheck/...): an empty directory means none.
+            Map<String, String> testEnv = new java.util.HashMap<>(env);
+            testEnv.putIfAbsent("WSCHECK_SYSTEM_CONFIG_DIR", "");
+            code = Cli.run(o, e, testEnv, args);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
