@@ -131,7 +131,9 @@ final class CheckCommand implements Callable<Integer> {
         region.announce(ctx.err());
         rangesSource.ifPresent(s -> s.announceAge(ctx));
         CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose));
-        Report report = redact ? dev.wscheck.report.Redactor.redact(result.report(), what.directoryId().stream().toList()) : result.report();
+        // Probes write English details; under --lang ja they are translated whole, from data, before any renderer.
+        Report report = dev.wscheck.report.ReportTranslator.translate(result.report(), locale);
+        report = redact ? dev.wscheck.report.Redactor.redact(report, what.directoryId().stream().toList()) : report;
         write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
         return ConsoleReporter.exitFor(result.report().status()).code();
     }
@@ -163,15 +165,16 @@ final class CheckCommand implements Callable<Integer> {
     /** Writes every -o file (atomically), then the report on stdout in the --format asked for. */
     private void write(Report report, CliContext ctx, GlobalOptions g, Locale locale, Plan plan,
                        ReportFormat stdoutFormat, List<ReportFormat> fileFormats) {
+        String regionName = dev.wscheck.report.ReportTranslator.regionName(plan.region().code(), plan.region().name(), locale);
         for (int i = 0; i < outputs.size(); i++) {
-            Reporter r = Renderers.of(fileFormats.get(i), new RenderOptions(false, g.verbose, false, locale, plan.region().name()));
+            Reporter r = Renderers.of(fileFormats.get(i), new RenderOptions(false, g.verbose, false, locale, regionName));
             ReportFiles.write(outputs.get(i), w -> r.write(report, w));
         }
         boolean color = !g.noColor && ctx.stdoutTerminal() && !ctx.env().containsKey("NO_COLOR")
                 && !"dumb".equals(ctx.env().get("TERM"));
         try {
             Writer w = new StreamWriter(ctx.out());
-            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, false, locale, plan.region().name())).write(report, w);
+            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, false, locale, regionName)).write(report, w);
             w.flush();
         } catch (java.io.IOException e) {
             throw new WscheckException("cannot write the report to stdout: " + e.getMessage(), e);
