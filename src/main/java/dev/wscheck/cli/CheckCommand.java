@@ -149,7 +149,9 @@ final class CheckCommand implements Callable<Integer> {
             CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose),
                     interruption.signal());
             // The one report every output gets: history stores, and every renderer renders, this same value.
-            Report report = redact ? dev.wscheck.report.Redactor.redact(result.report(), what.directoryId().stream().toList()) : result.report();
+            // Probes write English details; under --lang ja they are translated whole, from data, before any renderer.
+            Report report = dev.wscheck.report.ReportTranslator.translate(result.report(), locale);
+            report = redact ? dev.wscheck.report.Redactor.redact(report, what.directoryId().stream().toList()) : report;
             if (interruption.interrupted()) {
                 report = report.withInterrupted(); // not added to the history: a partial run says nothing about streaks
             } else if (history.isPresent()) {
@@ -206,9 +208,10 @@ final class CheckCommand implements Callable<Integer> {
     /** Writes every -o file (all or none, each atomically), then the report on stdout in the --format asked for. */
     private void write(Report report, CliContext ctx, GlobalOptions g, Locale locale, Plan plan,
                        ReportFormat stdoutFormat, List<ReportFormat> fileFormats) {
+        String regionName = dev.wscheck.report.ReportTranslator.regionName(plan.region().code(), plan.region().name(), locale);
         List<ReportFiles.Output> files = new ArrayList<>();
         for (int i = 0; i < outputs.size(); i++) {
-            Reporter r = Renderers.of(fileFormats.get(i), new RenderOptions(false, g.verbose, false, locale, plan.region().name()));
+            Reporter r = Renderers.of(fileFormats.get(i), new RenderOptions(false, g.verbose, false, locale, regionName));
             files.add(new ReportFiles.Output(outputs.get(i), w -> r.write(report, w)));
         }
         ReportFiles.writeAll(files); // all -o files or none
@@ -216,7 +219,7 @@ final class CheckCommand implements Callable<Integer> {
                 && !"dumb".equals(ctx.env().get("TERM"));
         try {
             Writer w = new StreamWriter(ctx.out());
-            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, schedule.quiet, locale, plan.region().name())).write(report, w);
+            Renderers.of(stdoutFormat, new RenderOptions(color, g.verbose, schedule.quiet, locale, regionName)).write(report, w);
             w.flush();
         } catch (java.io.IOException e) {
             throw new WscheckException("cannot write the report to stdout: " + e.getMessage(), e);

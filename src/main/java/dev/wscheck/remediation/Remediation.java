@@ -88,11 +88,11 @@ public final class Remediation {
         v.put("port", Integer.toString(spec.target().port()));
         v.put("proto", spec.probe() == ProbeKind.UDP ? "UDP" : "TCP");
         v.put("target", spec.targetDisplay());
-        v.put("detail", c.detail());
+        v.put("detail", localized(c.detail()));
         v.put("title", title(req.def()));
         v.put("route", get("route." + req.def().proxy().id()).orElse(""));
         v.put("scope", scope(req, spec, region));
-        v.put("issuer", c.result().evidence().orElse(null) instanceof TlsEvidence tls && !tls.issuer().isEmpty() ? tls.issuer() : c.detail());
+        v.put("issuer", c.result().evidence().orElse(null) instanceof TlsEvidence tls && !tls.issuer().isEmpty() ? tls.issuer() : localized(c.detail()));
         return v;
     }
 
@@ -110,6 +110,11 @@ public final class Remediation {
         Map<String, String> v = Map.of("host", host, "protocol", req.def().protocol().equals("dcv") ? "DCV" : "PCoIP",
                 "ranges", String.join(", ", ranges));
         return get("scope.gateways").map(t -> fill(t, v)).orElse(host);
+    }
+
+    /** A probe's English detail in this bundle's language (translated whole, from data), to fill a template with. */
+    private String localized(String detail) {
+        return bundle.getLocale().getLanguage().equals("ja") ? Translator.into(Locale.JAPANESE).text(detail) : detail;
     }
 
     private Optional<String> get(String key) {

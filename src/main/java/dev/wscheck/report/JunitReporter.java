@@ -91,7 +91,7 @@ public final class JunitReporter implements Reporter {
         if (q.note() != null && !q.note().isEmpty()) {
             s.append(q.note()).append("\n");
         }
-        ReportFacts.findingFor(r, q).ifPresent(k -> s.append("-> ").append(t.get("see." + k)).append("\n"));
+        ReportFacts.findingFor(r, q).ifPresent(k -> s.append("-> ").append(t.get("see." + k + ".suite")).append("\n"));
         for (Report.Remedy m : ReportFacts.ownRemedies(r, q)) {
             s.append("-> ").append(m.text()).append("\n");
         }

@@ -33,6 +33,10 @@ class ReportCommandTest {
                 new Case("HTML", List.of("--format", "html"), "<tr id=\"req-ws-broker\">"),
                 new Case("Markdown", List.of("--format", "markdown"), "| `ws-broker` | **FAIL** | `tls-intercepted` |"),
                 new Case("JUnit XML", List.of("--format", "junit"), "<failure type=\"tls-intercepted\""),
+                new Case("an English report read in Japanese: titles and details translated whole", List.of("--lang", "ja", "--format", "html"),
+                        "Zscaler Root CA (Zscaler Inc.) でのみ検証できます。これは AWS の公開ルートではありません"),
+                new Case("an English report read in Japanese: requirement titles", List.of("--lang", "ja", "--format", "markdown"),
+                        "| `ws-broker` | **不合格** |"),
                 new Case("JSON again", List.of("--format", "json"), "\"schemaVersion\" : 1"),
                 new Case("redacted JSON", List.of("--format", "json", "--redact"), "\"hostname\" : \"<redacted>\""));
     }
