@@ -157,14 +157,10 @@ public final class Evaluator {
         if (outcome == Outcome.OK && r.evidence().orElse(null) instanceof LatencyEvidence lat) {
             ProtocolSpec spec = plan.catalog().protocols().get(req.def().protocol());
             if (spec != null && lat.received() > 0) {
-                double critical = spec.latencyCritical().toMillis();
-                double high = spec.latencyHigh().toMillis();
-                if (lat.medianMs() > critical) {
-                    outcome = Outcome.LATENCY_CRITICAL;
-                    detail = String.format(Locale.ROOT, "median round trip %.0f ms is above %.0f ms, where %s becomes unusable", lat.medianMs(), critical, spec.title());
-                } else if (lat.medianMs() > high) {
-                    outcome = Outcome.LATENCY_HIGH;
-                    detail = String.format(Locale.ROOT, "median round trip %.0f ms is above %.0f ms, the best-experience bound for %s", lat.medianMs(), high, spec.title());
+                Optional<Quality.Judgement> j = Quality.judge(spec, lat.medianMs(), lat.lossPct(), lat.jitterMs());
+                if (j.isPresent()) {
+                    outcome = j.get().outcome();
+                    detail = j.get().detail();
                 }
             }
         }
