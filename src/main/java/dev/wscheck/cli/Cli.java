@@ -21,7 +21,7 @@ import picocli.CommandLine;
  * and exit code 3; a stack trace only with -v.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "help");
+    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "help", "reflector", "regions");
     private static final Set<String> STANDALONE = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {}
