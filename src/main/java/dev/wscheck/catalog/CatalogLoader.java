@@ -502,7 +502,7 @@ public final class CatalogLoader {
                     allowed = EnumSet.of(ProbeKind.DNS, ProbeKind.TCP, ProbeKind.TLS, ProbeKind.LATENCY);
                     break;
                 case "udp":
-                    allowed = EnumSet.of(ProbeKind.DNS, ProbeKind.UDP);
+                    allowed = EnumSet.of(ProbeKind.DNS, ProbeKind.UDP, ProbeKind.REFLECTOR);
                     break;
                 default:
                     throw new IllegalArgumentException(where + ".endpoints: '" + endpoint + "' must start with https://, tcp:// or udp://");

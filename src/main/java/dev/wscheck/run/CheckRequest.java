@@ -5,6 +5,7 @@ import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.TrustSettings;
+import dev.wscheck.probe.reflector.ReflectorSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param strict count inconclusive as warn
  * @param locale language of titles, notes and remediation texts in the report
  * @param env the process environment (host name)
+ * @param reflector a {@code wscheck reflector} to measure UDP/TCP 4172/4195 against (check --reflector)
  */
 public record CheckRequest(
         Catalog catalog,
@@ -44,10 +46,20 @@ public record CheckRequest(
         int samples,
         boolean strict,
         Locale locale,
-        Map<String, String> env) {
+        Map<String, String> env,
+        Optional<ReflectorSettings> reflector) {
 
     /** Latency samples are spaced so that they do not queue behind each other. */
     public static final Duration SAMPLE_SPACING = Duration.ofMillis(100);
+
+    /** A request without a reflector (the form every caller used before --reflector). */
+    public CheckRequest(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId, List<String> only,
+                        List<String> skip, ProxySetup.Found proxy, Optional<ProxyCredentials> credentials, boolean dcvProxy, DnsServers dns,
+                        Optional<IpRanges> ranges, TrustSettings trust, Duration timeout, Duration deadline, int samples, boolean strict,
+                        Locale locale, Map<String, String> env) {
+        this(catalog, region, protocols, directoryId, only, skip, proxy, credentials, dcvProxy, dns, ranges, trust, timeout, deadline,
+                samples, strict, locale, env, Optional.empty());
+    }
 
     public CheckRequest {
         protocols = List.copyOf(protocols);

@@ -39,7 +39,7 @@ public final class CheckRun {
 
     /** Plans the run; a bad --only/--skip or directory id fails here, before any packet. */
     public static Plan plan(CheckRequest q) {
-        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip());
+        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip(), q.reflector());
     }
 
     public static Result run(CheckRequest q, ProgressListener progress) {
@@ -54,7 +54,7 @@ public final class CheckRun {
                 : Routing.direct();
         RunResult run;
         try (SharedResources resources = new SharedResources(q.dns(), q.trust(), q.samples(), CheckRequest.SAMPLE_SPACING,
-                q.catalog().expectPrivateAddresses())) {
+                q.catalog().expectPrivateAddresses(), q.reflector())) {
             Engine engine = new Engine(ProbeRegistry.standard());
             RunSettings settings = new RunSettings(q.timeout(), q.deadline(), RunSettings.DEFAULT_PARALLELISM, routing);
             run = engine.run(plan, settings, resources, progress);

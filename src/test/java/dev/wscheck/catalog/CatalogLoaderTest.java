@@ -36,7 +36,7 @@ class CatalogLoaderTest {
                 new Invalid("a duplicate requirement id is refused", "invalid-duplicate-id.yaml",
                         "requirements[1] (broker).id: duplicate id 'broker'"),
                 new Invalid("an unknown probe kind is refused", "invalid-unknown-probe.yaml",
-                        "requirements[1] (stream-tcp).probes: unknown probe 'icmp' (known: dns, tcp, tls, https, udp, latency)"),
+                        "requirements[1] (stream-tcp).probes: unknown probe 'icmp' (known: dns, tcp, tls, https, udp, latency, reflector)"),
                 new Invalid("a probe that cannot run against the endpoint's scheme is refused", "invalid-probe-scheme.yaml",
                         "requirements[0] (broker).probes: probe 'udp' cannot run against https endpoint 'https://broker.{region}.lab.test/ping'"),
                 new Invalid("an undefined source key is refused", "invalid-unknown-source.yaml",
