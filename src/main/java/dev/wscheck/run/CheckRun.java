@@ -11,7 +11,9 @@ import dev.wscheck.engine.Routing;
 import dev.wscheck.engine.RunResult;
 import dev.wscheck.engine.RunSettings;
 import dev.wscheck.engine.SharedResources;
+import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.HostFacts;
+import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.NameResolver;
 import dev.wscheck.net.proxy.ProxySelection;
 import dev.wscheck.probe.ProbeRegistry;
@@ -68,11 +70,22 @@ public final class CheckRun {
         return new Result(report, plan);
     }
 
+    /** How HTTPS is routed for a command other than check ({@code regions}): the same proxy rules as a check run. */
+    public static Routing routing(ProxySetup.Found proxy, Optional<ProxyCredentials> credentials, DnsServers dns, Duration timeout) {
+        if (!proxy.config().usesProxy()) {
+            return Routing.direct();
+        }
+        return new ProxyRouting(selection(proxy, dns, timeout), credentials, ProxySetup.resolver(dns), "wscheck/" + Version.get(), false);
+    }
+
     /** Which proxy each HTTPS URL goes through: the configuration found, with PAC evaluated per URL. */
     private static ProxySelection selection(CheckRequest q) {
+        return selection(q.proxy(), q.dns(), q.timeout());
+    }
+
+    private static ProxySelection selection(ProxySetup.Found proxy, DnsServers dns, Duration timeout) {
         Duration pacLimit = Duration.ofSeconds(2);
-        Duration timeout = q.timeout();
-        return ProxySelection.of(q.proxy().config(), new ProxySelection.PacOptions(ProxySetup.resolver(q.dns()), timeout,
+        return ProxySelection.of(proxy.config(), new ProxySelection.PacOptions(ProxySetup.resolver(dns), timeout,
                 timeout.compareTo(pacLimit) < 0 ? timeout : pacLimit, pacLimit, CheckRun::firstLocalAddress, Clock.systemDefaultZone()));
     }
 
