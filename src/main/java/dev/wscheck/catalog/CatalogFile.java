@@ -25,7 +25,9 @@ final class CatalogFile {
 
     record Source(String title, String url, String date) {}
 
-    record Protocol(String title, Latency latency, String source, String note) {}
+    record Protocol(String title, Latency latency, String source, String note, Quality quality) {}
+
+    record Quality(String lossHigh, String jitterHigh, String source, String rationale) {}
 
     record Latency(String high, String critical) {}
 

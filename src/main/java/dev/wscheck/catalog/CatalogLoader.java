@@ -278,7 +278,7 @@ public final class CatalogLoader {
                     throw new IllegalArgumentException(where + ".latency: critical must be above high");
                 }
                 out.put(e.getKey(), new ProtocolSpec(required(p.title(), where + ".title"), high, critical,
-                        sourceKey(p.source(), sources, where), nullToEmpty(p.note())));
+                        sourceKey(p.source(), sources, where), nullToEmpty(p.note()), quality(p.quality(), sources, where + ".quality")));
             }
             for (String needed : List.of("pcoip", "dcv")) {
                 if (!out.containsKey(needed)) {
@@ -286,6 +286,29 @@ public final class CatalogLoader {
                 }
             }
             return out;
+        }
+
+        /** Loss and jitter bounds: optional; when present both figures and a rationale are required. */
+        private static Optional<ProtocolSpec.Quality> quality(CatalogFile.Quality q, Map<String, Source> sources, String where) {
+            if (q == null) {
+                return Optional.empty();
+            }
+            String lossText = required(q.lossHigh(), where + ".lossHigh").trim();
+            double loss;
+            try {
+                loss = Double.parseDouble(lossText.endsWith("%") ? lossText.substring(0, lossText.length() - 1).trim() : lossText);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(where + ".lossHigh: '" + lossText + "' is not a percentage (write e.g. 1%)");
+            }
+            if (!(loss > 0 && loss < 100)) {
+                throw new IllegalArgumentException(where + ".lossHigh: must be above 0% and below 100%");
+            }
+            Duration jitter = duration(q.jitterHigh(), where + ".jitterHigh");
+            if (jitter.isZero() || jitter.isNegative()) {
+                throw new IllegalArgumentException(where + ".jitterHigh: must be above 0");
+            }
+            String source = q.source() == null ? "" : sourceKey(q.source(), sources, where);
+            return Optional.of(new ProtocolSpec.Quality(loss, jitter, source, required(q.rationale(), where + ".rationale")));
         }
 
         private List<PublicRoot> publicRoots() {
@@ -531,7 +554,7 @@ public final class CatalogLoader {
                     allowed = EnumSet.of(ProbeKind.DNS, ProbeKind.TCP, ProbeKind.TLS, ProbeKind.LATENCY);
                     break;
                 case "udp":
-                    allowed = EnumSet.of(ProbeKind.DNS, ProbeKind.UDP);
+                    allowed = EnumSet.of(ProbeKind.DNS, ProbeKind.UDP, ProbeKind.REFLECTOR);
                     break;
                 default:
                     throw new IllegalArgumentException(where + ".endpoints: '" + endpoint + "' must start with https://, tcp:// or udp://");

@@ -3,6 +3,7 @@ package dev.wscheck.catalog;
 import dev.wscheck.WscheckException;
 import dev.wscheck.probe.CheckSpec;
 import dev.wscheck.probe.ProbeKind;
+import dev.wscheck.probe.reflector.ReflectorSettings;
 import dev.wscheck.probe.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,17 +32,32 @@ public final class Planner {
      */
     public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
                             List<String> only, List<String> skip) {
-        return plan(catalog, region, protocols, directoryId, only, skip, Set.of());
+        return plan(catalog, region, protocols, directoryId, only, skip, Set.of(), Optional.empty());
+    }
+
+    /** As above, with the variants the user selected and no reflector. */
+    public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
+                            List<String> only, List<String> skip, Set<String> variants) {
+        return plan(catalog, region, protocols, directoryId, only, skip, variants, Optional.empty());
+    }
+
+    /** As above, with a reflector and the standard endpoints. */
+    public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
+                            List<String> only, List<String> skip, Optional<ReflectorSettings> reflector) {
+        return plan(catalog, region, protocols, directoryId, only, skip, Set.of(), reflector);
     }
 
     /**
      * Builds the plan with the variants the user selected ({@code fips}, {@code vpc-endpoint}):
      * a requirement that names a variant applies only when that variant is selected. A region's
      * {@code derived} requirements are checked with the template's names, reported as optional
-     * with the region's reason.
+     * with the region's reason. With a reflector, a requirement whose probes include
+     * {@code reflector} also gets a reflector check on UDP and one on TCP for each of its
+     * endpoints' ports (the reflector's port when one was given); without one, {@code reflector}
+     * in a probe list adds nothing.
      */
     public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
-                            List<String> only, List<String> skip, Set<String> variants) {
+                            List<String> only, List<String> skip, Set<String> variants, Optional<ReflectorSettings> reflector) {
         RegionDef r = catalog.region(region).orElseThrow(() -> new WscheckException(
                 "unknown region '" + region + "' (known: " + String.join(", ", catalog.regions().keySet()) + ")"));
         checkFilters(catalog, "--only", only);
@@ -77,7 +93,7 @@ public final class Planner {
                 // Every endpoint is a name built from the directory id (an awsapps.com login page).
                 skipReason = Optional.of(Skip.of(Skip.Kind.NEEDS_DIRECTORY_ID));
             }
-            List<PlannedCheck> checks = skipReason.isPresent() ? List.of() : checks(def, endpoints);
+            List<PlannedCheck> checks = skipReason.isPresent() ? List.of() : checks(def, endpoints, reflector);
             out.add(new PlannedRequirement(def, endpoints, v6, allow, checks, skipReason));
         }
         return new Plan(catalog, r, List.copyOf(protocols), directoryId, List.copyOf(out));
@@ -140,14 +156,14 @@ public final class Planner {
         return sb.toString();
     }
 
-    private static List<PlannedCheck> checks(RequirementDef def, List<String> endpoints) {
+    private static List<PlannedCheck> checks(RequirementDef def, List<String> endpoints, Optional<ReflectorSettings> reflector) {
         List<PlannedCheck> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String endpoint : endpoints) {
             Target target = Target.parse(endpoint);
             CheckSpec previous = null;
             for (ProbeKind kind : CHAIN) {
-                if (!def.probes().contains(kind) || (kind == ProbeKind.DNS && target.isIpLiteral())) {
+                if (kind == ProbeKind.REFLECTOR || !def.probes().contains(kind) || (kind == ProbeKind.DNS && target.isIpLiteral())) {
                     continue;
                 }
                 CheckSpec spec = new CheckSpec(kind, kind == ProbeKind.HTTPS ? target : target.withScheme(kind == ProbeKind.UDP ? "udp" : "tcp"));
@@ -157,6 +173,17 @@ public final class Planner {
                 // UDP and latency depend only on DNS, not on each other.
                 if (kind != ProbeKind.UDP && kind != ProbeKind.LATENCY) {
                     previous = spec;
+                }
+            }
+            if (def.probes().contains(ProbeKind.REFLECTOR) && reflector.isPresent()) {
+                // The reflector is not the endpoint: it stands in for it, on the same port. Its name is
+                // resolved by the probe (through the run's DNS servers), so no DNS step of its own.
+                int port = reflector.get().portFor(target.port());
+                for (String transport : List.of("udp", "tcp")) {
+                    CheckSpec spec = new CheckSpec(ProbeKind.REFLECTOR, new Target(transport, reflector.get().host(), port, "/"));
+                    if (seen.add(spec.key())) {
+                        out.add(new PlannedCheck(spec, Optional.empty()));
+                    }
                 }
             }
         }

@@ -117,6 +117,15 @@ final class CheckCommand implements Callable<Integer> {
             description = "Remove the host name, user name, local and public addresses, directory id and proxy user from every output.")
     boolean redact;
 
+    @Option(names = "--reflector", paramLabel = "HOST[:PORT]",
+            description = "A wscheck reflector to measure UDP/TCP 4172 and 4195 against (loss, jitter, reordering, path MTU); "
+                    + "the shared key comes from WSCHECK_REFLECTOR_KEY. With :PORT, that one port stands for both.")
+    String reflector;
+
+    @Option(names = "--reflector-samples", paramLabel = "N", defaultValue = "100",
+            description = "Datagrams per port sent to the reflector, spread over about 2 s (10-1000). Default: ${DEFAULT-VALUE}.")
+    int reflectorSamples;
+
     @Override
     public Integer call() {
         CliContext ctx = root.ctx;
@@ -202,7 +211,8 @@ final class CheckCommand implements Callable<Integer> {
         Optional<ProxyCredentials> credentials = ProxySetup.credentials(Optional.ofNullable(proxyUser), found.config(), ctx.env(),
                 ctx.passwordPrompt());
         return new CheckRequest(catalog, region.code(), protocols, directoryId, only, skip, found, credentials, dcvProxy, dns, ranges,
-                trustSettings, timeout, deadline, samples, strict, locale, ctx.env(), what.variants());
+                trustSettings, timeout, deadline, samples, strict, locale, ctx.env(), what.variants(),
+                ReflectorOption.parse(reflector, reflectorSamples, ctx.env()));
     }
 
     /** Writes every -o file (all or none, each atomically), then the report on stdout in the --format asked for. */

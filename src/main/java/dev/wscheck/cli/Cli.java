@@ -22,7 +22,7 @@ import picocli.CommandLine;
  * and exit code 3; a stack trace only with -v.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "report", "serve", "history", "help");
+    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "report", "serve", "history", "reflector", "regions", "help");
     private static final Set<String> STANDALONE = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {}

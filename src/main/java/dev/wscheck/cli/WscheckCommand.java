@@ -11,7 +11,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = WscheckCommand.VersionProvider.class,
         mixinStandardHelpOptions = true,
         description = "Tells whether this network lets the Amazon WorkSpaces client work, and what to change if not.",
-        subcommands = {CheckCommand.class, RequirementsCommand.class, IpRangesCommand.class, ExplainCommand.class, ReportCommand.class, ServeCommand.class, HistoryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, RequirementsCommand.class, IpRangesCommand.class, ExplainCommand.class, ReportCommand.class, ServeCommand.class, HistoryCommand.class, ReflectorCommand.class, RegionsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:OK: every requirement passed",

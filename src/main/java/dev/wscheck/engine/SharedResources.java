@@ -3,12 +3,14 @@ package dev.wscheck.engine;
 import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.TrustSettings;
 import dev.wscheck.probe.ProbeResources;
+import dev.wscheck.probe.reflector.ReflectorSettings;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.Proxy;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 
@@ -22,6 +24,7 @@ public final class SharedResources implements ProbeResources, AutoCloseable {
     private final int samples;
     private final Duration spacing;
     private final boolean privateAddressesExpected;
+    private final Optional<ReflectorSettings> reflector;
     private EventLoopGroup group;
     private OkHttpClient http;
 
@@ -31,6 +34,13 @@ public final class SharedResources implements ProbeResources, AutoCloseable {
      * @param privateAddressesExpected the catalog's {@code expectPrivateAddresses}
      */
     public SharedResources(DnsServers dnsServers, TrustSettings trust, int samples, Duration spacing, boolean privateAddressesExpected) {
+        this(dnsServers, trust, samples, spacing, privateAddressesExpected, Optional.empty());
+    }
+
+    /** As above, with the reflector to measure against (check --reflector). */
+    public SharedResources(DnsServers dnsServers, TrustSettings trust, int samples, Duration spacing, boolean privateAddressesExpected,
+                           Optional<ReflectorSettings> reflector) {
+        this.reflector = reflector;
         this.dnsServers = dnsServers;
         this.trust = trust;
         this.samples = samples;
@@ -84,6 +94,11 @@ public final class SharedResources implements ProbeResources, AutoCloseable {
     @Override
     public Duration latencySpacing() {
         return spacing;
+    }
+
+    @Override
+    public Optional<ReflectorSettings> reflector() {
+        return reflector;
     }
 
     @Override

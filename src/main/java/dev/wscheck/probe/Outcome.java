@@ -77,7 +77,11 @@ public enum Outcome {
     LATENCY_HIGH("latency-high", ProbeKind.LATENCY, "round-trip time above the protocol's best-experience bound"),
     LATENCY_CRITICAL("latency-critical", ProbeKind.LATENCY, "round-trip time above the bound where the client disconnects"),
     LOSS_HIGH("loss-high", ProbeKind.LATENCY, "too many samples were lost"),
-    JITTER_HIGH("jitter-high", ProbeKind.LATENCY, "round-trip time varies too much between samples");
+    JITTER_HIGH("jitter-high", ProbeKind.LATENCY, "round-trip time varies too much between samples"),
+
+    // reflector (check --reflector; ok, udp-no-reply, loss-high and jitter-high are shared with the probes above)
+    MTU_LOW("mtu-low", ProbeKind.REFLECTOR, "a 1,200-byte UDP datagram does not get to the reflector and back: the path MTU is below what WorkSpaces needs"),
+    REFLECTOR_SILENT("reflector-silent", ProbeKind.REFLECTOR, "the reflector's TCP port accepted the connection but sent no authenticated echo: another key, a clock more than a minute off, or its limits");
 
     private final String code;
     private final ProbeKind family;

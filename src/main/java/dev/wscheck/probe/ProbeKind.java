@@ -9,7 +9,9 @@ public enum ProbeKind {
     TLS,
     HTTPS,
     UDP,
-    LATENCY;
+    LATENCY,
+    /** Round trips to a {@code wscheck reflector} (check --reflector): UDP series, path MTU, TCP round trips. */
+    REFLECTOR;
 
     /** Returns the stable lower-case identifier used in catalogs and reports. */
     public String id() {
@@ -23,6 +25,6 @@ public enum ProbeKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown probe '" + id + "' (known: dns, tcp, tls, https, udp, latency)");
+        throw new IllegalArgumentException("unknown probe '" + id + "' (known: dns, tcp, tls, https, udp, latency, reflector)");
     }
 }

@@ -3,6 +3,7 @@ package dev.wscheck.probe;
 import dev.wscheck.probe.dns.DnsProbe;
 import dev.wscheck.probe.https.HttpsProbe;
 import dev.wscheck.probe.latency.LatencyProbe;
+import dev.wscheck.probe.reflector.ReflectorProbe;
 import dev.wscheck.probe.tcp.TcpProbe;
 import dev.wscheck.probe.tls.TlsProbe;
 import dev.wscheck.probe.udp.UdpProbe;
@@ -29,6 +30,7 @@ public final class ProbeRegistry {
         register(m, new HttpsProbe());
         register(m, new UdpProbe());
         register(m, new LatencyProbe());
+        register(m, new ReflectorProbe());
         return new ProbeRegistry(m);
     }
 

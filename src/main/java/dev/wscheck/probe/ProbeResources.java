@@ -34,4 +34,9 @@ public interface ProbeResources {
 
     /** The pause between two latency samples. */
     Duration latencySpacing();
+
+    /** The reflector to measure against (check --reflector); empty without one. */
+    default java.util.Optional<dev.wscheck.probe.reflector.ReflectorSettings> reflector() {
+        return java.util.Optional.empty();
+    }
 }

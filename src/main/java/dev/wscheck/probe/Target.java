@@ -84,7 +84,7 @@ public record Target(String scheme, String host, int port, String path) {
 
     /**
      * Returns how a check of {@code kind} names this target in reports: the host for DNS, the
-     * URL for HTTPS, {@code host:port} otherwise. This string is a stable identifier (contract §3).
+     * URL for HTTPS, {@code host:port/udp} or {@code host:port/tcp} for the reflector, {@code host:port} otherwise. This string is a stable identifier (contract §3).
      */
     public String display(ProbeKind kind) {
         switch (kind) {
@@ -92,6 +92,8 @@ public record Target(String scheme, String host, int port, String path) {
                 return host;
             case HTTPS:
                 return url();
+            case REFLECTOR:
+                return hostPort() + "/" + scheme;
             default:
                 return hostPort();
         }

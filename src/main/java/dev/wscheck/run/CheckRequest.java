@@ -5,6 +5,7 @@ import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.TrustSettings;
+import dev.wscheck.probe.reflector.ReflectorSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import java.util.Set;
  * @param locale language of titles, notes and remediation texts in the report
  * @param env the process environment (host name)
  * @param variants catalog variants selected ({@code fips}, {@code vpc-endpoint}); empty for the standard endpoints
+ * @param reflector a {@code wscheck reflector} to measure UDP/TCP 4172/4195 against (check --reflector)
  */
 public record CheckRequest(
         Catalog catalog,
@@ -47,7 +49,8 @@ public record CheckRequest(
         boolean strict,
         Locale locale,
         Map<String, String> env,
-        Set<String> variants) {
+        Set<String> variants,
+        Optional<ReflectorSettings> reflector) {
 
     /** Latency samples are spaced so that they do not queue behind each other. */
     public static final Duration SAMPLE_SPACING = Duration.ofMillis(100);
@@ -60,12 +63,12 @@ public record CheckRequest(
         variants = Set.copyOf(variants);
     }
 
-    /** A request for the standard endpoints (no FIPS or PrivateLink variant). */
+    /** A request for the standard endpoints (no FIPS or PrivateLink variant), without a reflector. */
     public CheckRequest(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId, List<String> only,
                         List<String> skip, ProxySetup.Found proxy, Optional<ProxyCredentials> credentials, boolean dcvProxy, DnsServers dns,
                         Optional<IpRanges> ranges, TrustSettings trust, Duration timeout, Duration deadline, int samples, boolean strict,
                         Locale locale, Map<String, String> env) {
         this(catalog, region, protocols, directoryId, only, skip, proxy, credentials, dcvProxy, dns, ranges, trust, timeout, deadline,
-                samples, strict, locale, env, Set.of());
+                samples, strict, locale, env, Set.of(), Optional.empty());
     }
 }

@@ -12,7 +12,9 @@ import dev.wscheck.engine.RunResult;
 import dev.wscheck.engine.RunSettings;
 import dev.wscheck.engine.SharedResources;
 import dev.wscheck.engine.StopSignal;
+import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.HostFacts;
+import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.NameResolver;
 import dev.wscheck.net.proxy.ProxySelection;
 import dev.wscheck.probe.ProbeRegistry;
@@ -40,7 +42,7 @@ public final class CheckRun {
 
     /** Plans the run; a bad --only/--skip or directory id fails here, before any packet. */
     public static Plan plan(CheckRequest q) {
-        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip(), q.variants());
+        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip(), q.variants(), q.reflector());
     }
 
     public static Result run(CheckRequest q, ProgressListener progress) {
@@ -63,7 +65,7 @@ public final class CheckRun {
                 : Routing.direct();
         RunResult run;
         try (SharedResources resources = new SharedResources(q.dns(), q.trust(), q.samples(), CheckRequest.SAMPLE_SPACING,
-                q.catalog().expectPrivateAddresses())) {
+                q.catalog().expectPrivateAddresses(), q.reflector())) {
             Engine engine = new Engine(ProbeRegistry.standard());
             RunSettings settings = new RunSettings(q.timeout(), q.deadline(), RunSettings.DEFAULT_PARALLELISM, routing);
             run = engine.run(plan, settings, resources, progress, stop);
@@ -78,11 +80,22 @@ public final class CheckRun {
         return new Result(report, plan);
     }
 
+    /** How HTTPS is routed for a command other than check ({@code regions}): the same proxy rules as a check run. */
+    public static Routing routing(ProxySetup.Found proxy, Optional<ProxyCredentials> credentials, DnsServers dns, Duration timeout) {
+        if (!proxy.config().usesProxy()) {
+            return Routing.direct();
+        }
+        return new ProxyRouting(selection(proxy, dns, timeout), credentials, ProxySetup.resolver(dns), "wscheck/" + Version.get(), false);
+    }
+
     /** Which proxy each HTTPS URL goes through: the configuration found, with PAC evaluated per URL. */
     private static ProxySelection selection(CheckRequest q) {
+        return selection(q.proxy(), q.dns(), q.timeout());
+    }
+
+    private static ProxySelection selection(ProxySetup.Found proxy, DnsServers dns, Duration timeout) {
         Duration pacLimit = Duration.ofSeconds(2);
-        Duration timeout = q.timeout();
-        return ProxySelection.of(q.proxy().config(), new ProxySelection.PacOptions(ProxySetup.resolver(q.dns()), timeout,
+        return ProxySelection.of(proxy.config(), new ProxySelection.PacOptions(ProxySetup.resolver(dns), timeout,
                 timeout.compareTo(pacLimit) < 0 ? timeout : pacLimit, pacLimit, CheckRun::firstLocalAddress, Clock.systemDefaultZone()));
     }
 

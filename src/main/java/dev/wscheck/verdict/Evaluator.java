@@ -74,19 +74,22 @@ public final class Evaluator {
             return new RequirementVerdict(req, checks, Status.SKIP, new Note("note.nothing-to-probe", Map.of("allow", allow), "nothing to probe: allow " + allow),
                     Optional.empty());
         }
+        ReflectorRule.Applied reflected = ReflectorRule.apply(checks);
+        checks = reflected.checks();
         Status status = Status.SKIP;
         for (CheckVerdict c : checks) {
-            if (c.onPath()) {
+            if (c.onPath() && !reflected.ignored().contains(c)) {
                 status = status.worst(c.status());
             }
         }
         Optional<RouteComparison> route = compare(checks);
-        Note note = Note.NONE;
+        Note note = reflected.note();
         Optional<String> fallback = req.def().rule().udpFallback();
         if (fallback.isPresent() && status != Status.PASS && status != Status.SKIP) {
             RequirementVerdict tcp = judged.get(fallback.get());
             boolean udpOnlyProblem = checks.stream().filter(CheckVerdict::onPath).allMatch(c -> c.status() == Status.PASS
-                    || c.status() == Status.SKIP || c.check().spec().probe() == ProbeKind.UDP);
+                    || c.status() == Status.SKIP || c.check().spec().probe() == ProbeKind.UDP
+                    || c.check().spec().probe() == ProbeKind.REFLECTOR || reflected.ignored().contains(c));
             if (tcp != null && tcp.status() == Status.PASS && udpOnlyProblem) {
                 status = Status.WARN;
                 note = new Note("note.udp-fallback", Map.of("fallback", tcp.requirement().id()),
@@ -139,6 +142,9 @@ public final class Evaluator {
 
     static CheckVerdict check(Plan plan, PlannedRequirement req, RunResult.CheckRun cr, Optional<IpRanges> ranges) {
         ProbeResult r = cr.result();
+        if (cr.check().spec().probe() == ProbeKind.REFLECTOR) {
+            return ReflectorRule.check(plan, req, cr);
+        }
         if (r.outcome() == Outcome.OK && cr.check().spec().probe() == ProbeKind.DNS && r.address().isPresent() && ranges.isPresent()) {
             Optional<DnsAnswerRule.Judgement> j = DnsAnswerRule.judge(cr.check().spec().target().host(), r.address().get(), ranges.get());
             if (j.isPresent()) {
@@ -157,14 +163,10 @@ public final class Evaluator {
         if (outcome == Outcome.OK && r.evidence().orElse(null) instanceof LatencyEvidence lat) {
             ProtocolSpec spec = plan.catalog().protocols().get(req.def().protocol());
             if (spec != null && lat.received() > 0) {
-                double critical = spec.latencyCritical().toMillis();
-                double high = spec.latencyHigh().toMillis();
-                if (lat.medianMs() > critical) {
-                    outcome = Outcome.LATENCY_CRITICAL;
-                    detail = String.format(Locale.ROOT, "median round trip %.0f ms is above %.0f ms, where %s becomes unusable", lat.medianMs(), critical, spec.title());
-                } else if (lat.medianMs() > high) {
-                    outcome = Outcome.LATENCY_HIGH;
-                    detail = String.format(Locale.ROOT, "median round trip %.0f ms is above %.0f ms, the best-experience bound for %s", lat.medianMs(), high, spec.title());
+                Optional<Quality.Judgement> j = Quality.judge(spec, lat.medianMs(), lat.lossPct(), lat.jitterMs());
+                if (j.isPresent()) {
+                    outcome = j.get().outcome();
+                    detail = j.get().detail();
                 }
             }
         }
@@ -180,6 +182,7 @@ public final class Evaluator {
             case SKIPPED:
                 return Status.SKIP;
             case UDP_NO_REPLY:
+            case REFLECTOR_SILENT:
             case DEADLINE_EXCEEDED:
             case ERROR:
                 return Status.INCONCLUSIVE;

@@ -88,6 +88,14 @@ final class Lab {
         return run(cmd, 180);
     }
 
+    /** Runs any command in the lab's client namespace, with extra environment variables. */
+    static Result wscheckEnvCommand(List<String> env, List<String> command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(SCRIPT.toString(), "exec", "env"));
+        cmd.addAll(env);
+        cmd.addAll(command);
+        return run(cmd, 180);
+    }
+
     private static Result run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
         Path out = Files.createTempFile("wscheck-lab-", ".out");

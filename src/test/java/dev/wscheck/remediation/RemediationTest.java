@@ -43,9 +43,10 @@ class RemediationTest {
 
     @ParameterizedTest(name = "note {0} reads in Japanese")
     @ValueSource(strings = {"note.udp-fallback", "note.optional", "note.nothing-to-probe", "note.skip.not-published",
-            "note.skip.not-selected", "note.skip.skipped", "note.skip.needs-directory-id"})
+            "note.skip.not-selected", "note.skip.skipped", "note.skip.needs-directory-id",
+            "note.reflector-udp-answered", "note.reflector-udp-blocked"})
     void everyNoteHasAJapaneseText(String key) {
-        dev.wscheck.verdict.Note n = new dev.wscheck.verdict.Note(key, Map.of("fallback", "pcoip-streaming-tcp", "allow", "x", "detail", "y"), "english");
+        dev.wscheck.verdict.Note n = new dev.wscheck.verdict.Note(key, Map.of("fallback", "pcoip-streaming-tcp", "allow", "x", "detail", "y", "target", "r.example:4172/udp"), "english");
         String ja = Remediation.forLocale(Locale.JAPANESE).note(n);
         String en = Remediation.forLocale(Locale.ENGLISH).note(n);
         assertFalse(ja.equals("english") || ja.equals(en), key + ": " + ja);

@@ -105,9 +105,9 @@ class ReportGoldenTest {
                 new Wire("workspaces-api", ProbeKind.TLS, Outcome.TLS_INTERCEPTED,
                         "direct => workspaces.ap-northeast-1.amazonaws.com:443: validates only through 'CN=Zscaler Root CA', not an Amazon root", null),
                 new Wire("dcv-latency", ProbeKind.LATENCY, Outcome.OK, "direct => drp-nrt.amazonworkspaces.com:4195: 10/10 samples",
-                        new LatencyEvidence(10, 10, List.of(151.0, 150.5), 150.8, 150.5, 151.0, 0.5, 10)),
+                        new LatencyEvidence(10, 10, List.of(151.0, 150.5), 150.8, 150.5, 151.0, 0.5, 10, 151.0, 0, 152.0)),
                 new Wire("pcoip-latency", ProbeKind.LATENCY, Outcome.OK, "direct => drp-nrt.amazonworkspaces.com:4172: 10/10 samples",
-                        new LatencyEvidence(10, 10, List.of(151.0, 150.5), 150.8, 150.5, 151.0, 0.5, 10))));
+                        new LatencyEvidence(10, 10, List.of(151.0, 150.5), 150.8, 150.5, 151.0, 0.5, 10, 151.0, 0, 152.0))));
         List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run);
         return ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(locale), false,
                 new Report.Tool("wscheck", "0.0.0-test"),

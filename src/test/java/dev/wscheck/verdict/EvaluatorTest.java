@@ -73,6 +73,16 @@ class EvaluatorTest {
                         List.of(new Wire("pcoip-latency", ProbeKind.LATENCY, Outcome.OK, latency(400))), "pcoip-latency", Status.FAIL, Outcome.LATENCY_CRITICAL),
                 new Case("DCV RTT 150 ms is within 250 ms: pass",
                         List.of(new Wire("dcv-latency", ProbeKind.LATENCY, Outcome.OK, latency(150))), "dcv-latency", Status.PASS, Outcome.OK),
+                new Case("PCoIP with 3 % of the samples lost (bound 1 %): loss-high warns",
+                        List.of(new Wire("pcoip-latency", ProbeKind.LATENCY, Outcome.OK, latency(40, 3, 2))), "pcoip-latency", Status.WARN, Outcome.LOSS_HIGH),
+                new Case("DCV with 1.5 % lost (bound 2 %): pass",
+                        List.of(new Wire("dcv-latency", ProbeKind.LATENCY, Outcome.OK, latency(40, 1.5, 2))), "dcv-latency", Status.PASS, Outcome.OK),
+                new Case("PCoIP jitter 45 ms (bound 30 ms): jitter-high warns",
+                        List.of(new Wire("pcoip-latency", ProbeKind.LATENCY, Outcome.OK, latency(40, 0, 45))), "pcoip-latency", Status.WARN, Outcome.JITTER_HIGH),
+                new Case("PCoIP 150 ms with 5 % loss: loss-high is named first, both in the detail",
+                        List.of(new Wire("pcoip-latency", ProbeKind.LATENCY, Outcome.OK, latency(150, 5, 1))), "pcoip-latency", Status.WARN, Outcome.LOSS_HIGH),
+                new Case("PCoIP 400 ms with 5 % loss: latency-critical wins and fails",
+                        List.of(new Wire("pcoip-latency", ProbeKind.LATENCY, Outcome.OK, latency(400, 5, 1))), "pcoip-latency", Status.FAIL, Outcome.LATENCY_CRITICAL),
                 new Case("DCV RTT 300 ms warns", List.of(new Wire("dcv-latency", ProbeKind.LATENCY, Outcome.OK, latency(300))), "dcv-latency", Status.WARN, Outcome.LATENCY_HIGH),
                 new Case("a check cut by the deadline is inconclusive",
                         List.of(Wire.of("dcv-streaming-tcp", ProbeKind.TCP, Outcome.DEADLINE_EXCEEDED)), "dcv-streaming-tcp", Status.INCONCLUSIVE, Outcome.DEADLINE_EXCEEDED),
@@ -80,7 +90,11 @@ class EvaluatorTest {
     }
 
     private static LatencyEvidence latency(double median) {
-        return new LatencyEvidence(10, 10, List.of(median), median, median, median, 0, 10);
+        return latency(median, 0, 0);
+    }
+
+    private static LatencyEvidence latency(double median, double lossPct, double jitterMs) {
+        return new LatencyEvidence(100, 100, List.of(median), median, median, median, jitterMs, 100, median, lossPct, median);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,12 +12,15 @@ import java.util.List;
  * @param medianMs the median of {@code samplesMs} (0 when none connected)
  * @param minMs the fastest connected sample (0 when none connected)
  * @param maxMs the slowest connected sample (0 when none connected)
- * @param jitterMs mean absolute difference between consecutive samples
- * @param planned samples asked for (--samples); {@code sent} is smaller when the first sample
+ * @param jitterMs RFC 3550-style smoothed difference between consecutive samples ({@link RttStats})
+ * @param planned samples asked for (--samples); {@code sent} is smaller when the warm-up connect
  *                failed or the probe's time budget ran out
+ * @param p95Ms nearest-rank 95th percentile of {@code samplesMs}
+ * @param lossPct samples that did not connect, in percent of {@code sent}
+ * @param warmupMs the warm-up connect made before the samples, not counted in any statistic (0 when it failed)
  */
 public record LatencyEvidence(int sent, int received, List<Double> samplesMs, double medianMs, double minMs, double maxMs, double jitterMs,
-        int planned) implements Evidence {
+        int planned, double p95Ms, double lossPct, double warmupMs) implements Evidence {
 
     public LatencyEvidence {
         samplesMs = List.copyOf(samplesMs);

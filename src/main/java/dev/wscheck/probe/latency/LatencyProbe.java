@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +21,11 @@ import java.util.Locale;
  * the check's transport (direct for streaming), {@code latencySpacing()} apart, and closes each
  * socket at once.
  *
- * <p>Failures: if the first sample fails, the probe stops and reports that failure's TCP outcome
+ * <p>Warm-up: the first connect pays for class loading, the JIT and the socket machinery of a fresh
+ * JVM, which skews min, max and jitter; it is made, reported as {@code warmupMs}, and left out of
+ * the statistics. {@code samples} connects follow it.
+ *
+ * <p>Failures: if the warm-up connect fails, the probe stops and reports that failure's TCP outcome
  * (a black-holed target costs one timeout, not samples × timeout). A later sample that fails
  * within the full timeout, or fails outright (refused, reset), counts as lost.
  *
@@ -61,14 +64,14 @@ public final class LatencyProbe implements Probe {
             Outcome o = Outcome.classify(e, Phase.CONNECT);
             return b.outcome(o).phase(Phase.CONNECT, Duration.ofNanos(took))
                     .detail(where + ": first sample failed, " + ConnectFailures.describe(e, o, timeout))
-                    .evidence(new LatencyEvidence(1, 0, List.of(), 0, 0, 0, 0, planned))
+                    .evidence(new LatencyEvidence(1, 0, List.of(), 0, 0, 0, 0, planned, 0, 100, 0))
                     .build(Duration.ofNanos(took));
         }
-        samples.add(millis(firstRtt));
-        int sent = 1;
+        double warmup = millis(firstRtt);
+        int sent = 0;
         int lost = 0;
         boolean cut = false;
-        long bound = start + timeout.toNanos() + planned * (spacing + firstRtt);
+        long bound = start + timeout.toNanos() + (planned + 1) * (spacing + firstRtt);
         while (sent < planned) {
             if (System.nanoTime() + spacing >= bound) {
                 cut = true;
@@ -98,9 +101,9 @@ public final class LatencyProbe implements Probe {
             }
         }
         long total = System.nanoTime() - start;
-        Stats s = Stats.of(samples);
-        String detail = String.format(Locale.ROOT, "%s: %d/%d connects, median %.1f ms (min %.1f, max %.1f, jitter %.1f ms)",
-                where, samples.size(), sent, s.median, s.min, s.max, s.jitter);
+        RttStats s = RttStats.of(samples, sent);
+        String detail = String.format(Locale.ROOT, "%s: %d/%d connects, median %.1f ms (min %.1f, p95 %.1f, max %.1f, jitter %.1f ms; warm-up %.1f ms not counted)",
+                where, samples.size(), sent, s.median(), s.min(), s.p95(), s.max(), s.jitter(), warmup);
         if (lost > 0) {
             detail += ", " + lost + " lost";
         }
@@ -108,8 +111,9 @@ public final class LatencyProbe implements Probe {
             detail += ", stopped after " + sent + " of " + planned + " samples: time budget used up";
         }
         return b.outcome(Outcome.OK).detail(detail)
-                .phase(Phase.CONNECT, Duration.ofNanos(Math.round(s.median * 1_000_000)))
-                .evidence(new LatencyEvidence(sent, samples.size(), samples, s.median, s.min, s.max, s.jitter, planned))
+                .phase(Phase.CONNECT, Duration.ofNanos(Math.round(s.median() * 1_000_000)))
+                .evidence(new LatencyEvidence(sent, samples.size(), samples, s.median(), s.min(), s.max(), s.jitter(), planned,
+                        s.p95(), s.lossPct(), warmup))
                 .build(Duration.ofNanos(total));
     }
 
@@ -143,28 +147,5 @@ public final class LatencyProbe implements Probe {
     /** Milliseconds rounded to the microsecond. */
     static double millis(long nanos) {
         return Math.round(nanos / 1000.0) / 1000.0;
-    }
-
-    /** Median, extremes and jitter (mean absolute difference of consecutive samples), in ms. */
-    record Stats(double median, double min, double max, double jitter) {
-        static Stats of(List<Double> samples) {
-            if (samples.isEmpty()) {
-                return new Stats(0, 0, 0, 0);
-            }
-            List<Double> sorted = new ArrayList<>(samples);
-            Collections.sort(sorted);
-            int n = sorted.size();
-            double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-            double jitter = 0;
-            for (int i = 1; i < n; i++) {
-                jitter += Math.abs(samples.get(i) - samples.get(i - 1));
-            }
-            jitter = n > 1 ? jitter / (n - 1) : 0;
-            return new Stats(round(median), sorted.get(0), sorted.get(n - 1), round(jitter));
-        }
-
-        private static double round(double ms) {
-            return Math.round(ms * 1000) / 1000.0;
-        }
     }
 }
