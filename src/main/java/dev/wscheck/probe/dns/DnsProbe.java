@@ -66,6 +66,7 @@ public final class DnsProbe implements Probe {
     });
 
     private final OsResolver os;
+    private final StubSchedule schedule = StubSchedule.current();
 
     /** A probe that compares with the operating system's real resolver. */
     public DnsProbe() {
@@ -102,7 +103,7 @@ public final class DnsProbe implements Probe {
                 ? Optional.of(startOsLookup(host))
                 : Optional.empty();
 
-        Search search = search(name, servers.servers(), ctx.timeout(), end);
+        Search search = search(name, servers.servers(), ctx.timeout(), end, schedule);
         Duration dnsTime = Duration.ofNanos(System.nanoTime() - t0);
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
@@ -114,24 +115,32 @@ public final class DnsProbe implements Probe {
                 .via(Route.DIRECT)
                 .phase(Phase.DNS, dnsTime)
                 .detail(who(search, servers) + " => " + host + ": " + finding.text() + failover(search))
-                .evidence(evidence(name, servers, search, view));
+                .evidence(evidence(name, servers, search, view, schedule));
         first(direct.addresses()).ifPresent(b::address);
         return b.build(Duration.ofNanos(System.nanoTime() - t0));
     }
 
     // ---- asking the servers ------------------------------------------------------------------
 
-    /** The servers asked, why the ones that failed failed, and the answer that counts, if any. */
-    private record Search(List<InetSocketAddress> tried, List<String> failures, Optional<ServerAttempt.Result> answer) {}
+    /**
+     * The servers asked, why the ones that failed failed (in words and in kind), every datagram
+     * sent, and the answer that counts, if any.
+     */
+    private record Search(List<InetSocketAddress> tried, List<String> failures, List<ServerAttempt.Failure> kinds,
+                          List<DnsEvidence.Send> sends, Optional<ServerAttempt.Result> answer) {}
 
-    private static Search search(Name name, List<InetSocketAddress> servers, Duration timeout, long end) {
+    private static Search search(Name name, List<InetSocketAddress> servers, Duration timeout, long end, StubSchedule schedule) {
         List<InetSocketAddress> tried = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<ServerAttempt.Failure> kinds = new ArrayList<>();
+        List<DnsEvidence.Send> sends = new ArrayList<>();
+        long start = System.nanoTime();
         for (int i = 0; i < servers.size(); i++) {
             InetSocketAddress server = servers.get(i);
             long left = end - System.nanoTime();
             if (left <= 0) {
                 failures.add(display(server) + ": not asked, the " + timeout.toMillis() + " ms budget was spent");
+                kinds.add(ServerAttempt.Failure.SILENT);
                 continue;
             }
             // Shares are recomputed from what is left, so that time a server did not use (an ICMP
@@ -139,13 +148,17 @@ public final class DnsProbe implements Probe {
             long share = Math.min(left, Math.max(left / Math.min(servers.size() - i, SHARES), MIN_SERVER_SHARE.toNanos()));
             tried.add(server);
             // Rounded to whole milliseconds, for a readable detail ("within 1000 ms", not "999 ms").
-            ServerAttempt.Result r = ServerAttempt.ask(server, name, Duration.ofMillis(Math.max(1, Math.round(share / 1e6))));
+            long offset = Math.round((System.nanoTime() - start) / 1e6);
+            ServerAttempt.Result r = ServerAttempt.ask(server, name, Duration.ofMillis(Math.max(1, Math.round(share / 1e6))), schedule);
+            // Send times are relative to the probe's start, not to this server's share.
+            r.sends().forEach(x -> sends.add(new DnsEvidence.Send(x.server(), x.type(), x.atMs() + offset, x.result())));
             if (isDefinite(r)) {
-                return new Search(tried, failures, Optional.of(r));
+                return new Search(tried, failures, kinds, sends, Optional.of(r));
             }
             failures.add(display(server) + ": " + whyNoAnswer(r));
+            kinds.add(r.a().answer().isPresent() ? r.aaaa().kind() : r.a().kind());
         }
-        return new Search(tried, failures, Optional.empty());
+        return new Search(tried, failures, kinds, sends, Optional.empty());
     }
 
     /**
@@ -215,8 +228,17 @@ public final class DnsProbe implements Probe {
         if (servers.servers().isEmpty()) {
             return new Finding(Outcome.DNS_TIMEOUT, "no server to ask", List.of());
         }
-        return new Finding(Outcome.DNS_TIMEOUT, "no answer within " + timeout.toMillis() + " ms ("
-                + String.join("; ", search.failures()) + ")", List.of());
+        String why = " (" + String.join("; ", search.failures()) + ")";
+        // Silence from any server is a timeout; only when every server's side answered with ICMP is it
+        // something else: nothing listens on the resolver's port, or there is no route to it.
+        if (!search.kinds().isEmpty() && !search.kinds().contains(ServerAttempt.Failure.SILENT)
+                && !search.kinds().contains(ServerAttempt.Failure.GARBAGE)) {
+            if (search.kinds().stream().allMatch(k -> k == ServerAttempt.Failure.PORT_UNREACHABLE)) {
+                return new Finding(Outcome.DNS_PORT_UNREACHABLE, "ICMP port unreachable: no DNS server listens at the resolver's address" + why, List.of());
+            }
+            return new Finding(Outcome.DNS_UNREACHABLE, "the resolver cannot be reached (no route, or ICMP unreachable)" + why, List.of());
+        }
+        return new Finding(Outcome.DNS_TIMEOUT, "no answer within " + timeout.toMillis() + " ms" + why, List.of());
     }
 
     private static Finding inconsistent(Finding direct, OsView view) {
@@ -287,7 +309,11 @@ public final class DnsProbe implements Probe {
         } catch (ExecutionException e) {
             Throwable c = e.getCause() instanceof CompletionException && e.getCause().getCause() != null ? e.getCause().getCause() : e.getCause();
             if (c instanceof UnknownHostException) {
-                return new OsView("unknown host: " + c.getMessage(), List.of(), false, true);
+                // getaddrinfo's EAI_AGAIN ("Temporary failure in name resolution", "try again") is the OS
+                // resolver timing out, not the name being unknown: it proves nothing about the answer.
+                String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                boolean temporary = m.contains("temporary failure") || m.contains("try again") || m.contains("timed out");
+                return new OsView((temporary ? "no answer: " : "unknown host: ") + c.getMessage(), List.of(), false, !temporary);
             }
             return new OsView("failed (" + c + ")", List.of(), false, false);
         } catch (InterruptedException e) {
@@ -298,7 +324,7 @@ public final class DnsProbe implements Probe {
 
     // ---- evidence and small helpers ----------------------------------------------------------
 
-    private static DnsEvidence evidence(Name name, DnsServers servers, Search search, OsView view) {
+    private static DnsEvidence evidence(Name name, DnsServers servers, Search search, OsView view, StubSchedule schedule) {
         Optional<ServerAttempt.Result> r = search.answer();
         boolean aa = r.flatMap(x -> x.a().answer().or(() -> x.aaaa().answer())).map(TypeAnswer::authoritative).orElse(false);
         long ttl = r.map(x -> minTtl(x.a(), x.aaaa())).orElse(-1L);
@@ -316,7 +342,9 @@ public final class DnsProbe implements Probe {
                 r.map(x -> texts(addresses(x.aaaa()))).orElse(List.of()),
                 ttl,
                 view.status(),
-                texts(view.addresses()));
+                texts(view.addresses()),
+                schedule.os(),
+                search.sends());
     }
 
     private static ProbeResult literal(String host, DnsServers servers) {

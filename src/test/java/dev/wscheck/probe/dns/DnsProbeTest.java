@@ -340,6 +340,14 @@ class DnsProbeTest {
                         .expect(Outcome.DNS_TIMEOUT, "resolvers {SILENT}, {CLOSED} (explicit) => broker.wscheck.test: no answer within 2000 ms",
                                 "{SILENT}: no answer within {MS} ms; {CLOSED}: port unreachable (ICMP)")
                         .evidence((e, lab) -> assertEquals(List.of(lab.of(Server.SILENT), lab.of(Server.CLOSED)), e.serversTried())),
+                c("a resolver address answering ICMP port unreachable is dns-port-unreachable, not a timeout", "broker.wscheck.test")
+                        .on(Server.CLOSED)
+                        .expect(Outcome.DNS_PORT_UNREACHABLE, "resolver {CLOSED} (explicit) => broker.wscheck.test: ICMP port unreachable",
+                                "{CLOSED}: port unreachable (ICMP)")
+                        .evidence((e, lab) -> {
+                            assertTrue(e.sends().size() >= 4, "each datagram sent is evidence: " + e.sends());
+                            assertTrue(e.sends().stream().allMatch(x -> x.result().startsWith("port unreachable")), e.sends().toString());
+                        }),
                 c("a closed port passes the question to the next server", "broker.wscheck.test")
                         .on(Server.CLOSED, Server.ANSWERING)
                         .expect(Outcome.OK, "resolver {ANSWERING} (explicit)", "(after {CLOSED}: ")
@@ -423,6 +431,13 @@ class DnsProbeTest {
                         .expect(Outcome.DNS_INCONSISTENT, "the direct query answers 203.0.113.7",
                                 "but the operating system's resolver does not resolve it (unknown host: broker.wscheck.test: Name or service not known)")
                         .address("203.0.113.7"),
+                c("an OS resolver that timed out (EAI_AGAIN) proves nothing: not inconsistent", "broker.wscheck.test")
+                        .os(host -> {
+                            throw new UnknownHostException(host + ": Temporary failure in name resolution");
+                        })
+                        .expect(Outcome.OK, "A 203.0.113.7")
+                        .address("203.0.113.7")
+                        .evidence((e, lab) -> assertTrue(e.osLookup().startsWith("no answer: "), e.osLookup())),
                 c("NXDOMAIN while the OS resolves is inconsistent", "gone.wscheck.test")
                         .os(osSays("203.0.113.60"))
                         .expect(Outcome.DNS_INCONSISTENT, "resolver {ANSWERING} (system) => gone.wscheck.test: the direct query: NXDOMAIN, the name does not exist, "
@@ -508,6 +523,24 @@ class DnsProbeTest {
             return Address.getByAddress(ip);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(ip, e);
+        }
+    }
+
+    /** One lost datagram (or three) costs a re-send, never a dns-timeout; each send is in the evidence. */
+    @ParameterizedTest(name = "{0} lost datagrams within a 3 s timeout still give an answer")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+    void lostDatagramsAreResent(int lost) throws IOException {
+        try (DnsFixture lossy = DnsFixture.start().answer("broker.wscheck.test", "203.0.113.7").dropNext(lost);
+                SharedResources resources = new SharedResources(new DnsServers(List.of(lossy.address()), "explicit"),
+                        new TrustSettings(List.of(), List.of(), "test"), 1, Duration.ZERO, false)) {
+            ProbeContext ctx = new ProbeContext(Duration.ofSeconds(3), Optional.empty(), DirectTransport.INSTANCE, resources);
+            ProbeResult r = new DnsProbe(host -> List.of()).run(new CheckSpec(ProbeKind.DNS, Target.parse("https://broker.wscheck.test/")), ctx);
+            assertEquals(Outcome.OK, r.outcome(), r.detail());
+            DnsEvidence e = assertInstanceOf(DnsEvidence.class, r.evidence().orElseThrow());
+            assertTrue(e.sends().size() > 2, "re-sends recorded: " + e.sends());
+            assertTrue(e.sends().stream().anyMatch(x -> x.result().equals("no answer")), e.sends().toString());
+            assertTrue(e.sends().stream().anyMatch(x -> x.result().startsWith("NOERROR after")), e.sends().toString());
+            assertFalse(e.stub().isEmpty());
         }
     }
 
