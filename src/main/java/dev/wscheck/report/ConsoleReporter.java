@@ -61,7 +61,7 @@ public final class ConsoleReporter implements Reporter {
                 if (verbose || (problem && bad)) {
                     out.println(indent(8) + mark(c.status()) + " " + c.probe() + " " + c.target() + "  " + colorFor(c.status(), c.outcome()));
                     out.println(indent(10) + dim(c.detail()));
-                    if (verbose && c.evidence() instanceof TlsEvidence tls && !tls.tlsVersion().isEmpty()) {
+                    if (verbose && c.probeEvidence() instanceof TlsEvidence tls && !tls.tlsVersion().isEmpty()) {
                         out.println(indent(10) + dim(label("tls.facts", Map.of("issuer", tls.issuer(), "root", tls.anchorName(),
                                 "version", tls.tlsVersion(), "cipher", tls.cipherSuite(), "days", Long.toString(tls.leafDaysToExpiry())))));
                     }

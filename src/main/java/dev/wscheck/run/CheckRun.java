@@ -62,7 +62,8 @@ public final class CheckRun {
         List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run, q.ranges());
         Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(q.locale()), q.strict(),
                 new Report.Tool("wscheck", Version.get()),
-                new Report.Host(HostFacts.os(), HostFacts.hostname(q.env()), q.dns().display(), HostFacts.localAddresses()),
+                new Report.Host(HostFacts.os(), HostFacts.hostname(q.env()), q.dns().display(), HostFacts.localAddresses(),
+                        HostFacts.hasGlobalIpv6()),
                 ProxySetup.report(selection, q.credentials(), q.proxy().consulted(), q.dcvProxy()),
                 new Report.CatalogRef(q.catalog().origin(), q.catalog().version(), q.ranges().map(IpRanges::createDate).orElse(null)));
         return new Result(report, plan);
