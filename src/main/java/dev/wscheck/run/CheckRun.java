@@ -19,6 +19,7 @@ import dev.wscheck.remediation.Remediation;
 import dev.wscheck.report.Report;
 import dev.wscheck.report.ReportBuilder;
 import dev.wscheck.verdict.Evaluator;
+import dev.wscheck.verdict.ProxyAuthRule;
 import dev.wscheck.verdict.RequirementVerdict;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -60,6 +61,10 @@ public final class CheckRun {
             run = engine.run(plan, settings, resources, progress);
         }
         List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run, q.ranges());
+        if (q.credentials().isPresent()) {
+            verdicts = ProxyAuthRule.apply(verdicts, ProxySetup.needsCredentials(selection, ProxySetup.resolver(q.dns()), q.timeout()),
+                    q.credentials().get().user());
+        }
         Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(q.locale()), q.strict(),
                 new Report.Tool("wscheck", Version.get()),
                 new Report.Host(HostFacts.os(), HostFacts.hostname(q.env()), q.dns().display(), HostFacts.localAddresses(),
