@@ -248,15 +248,28 @@ class LabScenarioIT {
                         assertEquals("proxy-auth-required", run.check(id, "tcp").path("outcome").asText(), id);
                     }
                 }),
-                new Scenario("squid demanding authentication, credentials from the environment: pass", List.of("proxy-only"),
-                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", SQUID_AUTH, "--proxy-user", "labuser"), 0, run -> {
-                    run.othersPass();
+                new Scenario("squid demanding authentication, credentials given: the checks pass with them, the requirements fail for the client",
+                        List.of("proxy-only"),
+                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", SQUID_AUTH, "--proxy-user", "labuser"), 2, run -> {
+                    for (String id : run.httpsRequirements()) {
+                        assertEquals("ok", run.check(id, "https").path("outcome").asText(), id + " passes with credentials");
+                        assertEquals("fail", run.status(id), id + ": the WorkSpaces client cannot authenticate, and direct 443 is blocked");
+                        assertTrue(run.requirement(id).path("remediation").toString().contains("exempt the WorkSpaces destinations"), id);
+                    }
+                    assertEquals("pass", run.status("pcoip-streaming-tcp"), "streaming does not use the proxy");
                     assertEquals("labuser", run.report().path("proxy").path("user").asText());
                     assertTrue(!run.result().out().contains(PASSWORD) && !run.result().err().contains(PASSWORD), "the password in no output");
                 }),
-                new Scenario("SOCKS5 with authentication (microsocks): pass", List.of("proxy-only"),
-                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", "socks5://198.18.1.1:1081", "--proxy-user", "labuser"), 0, run -> {
-                    run.othersPass();
+                new Scenario("SOCKS5 with authentication (microsocks): the checks pass with credentials, the requirements fail for the client",
+                        List.of("proxy-only"),
+                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", "socks5://198.18.1.1:1081", "--proxy-user", "labuser"), 2, run -> {
+                    assertEquals("ok", run.check("session-broker", "tls").path("outcome").asText());
+                    assertEquals("fail", run.status("session-broker"));
+                    for (JsonNode r : run.report().path("requirements")) {
+                        for (JsonNode c : r.path("checks")) {
+                            assertTrue(!c.path("outcome").asText().equals("error"), "no error outcome for a network condition: " + c);
+                        }
+                    }
                     assertEquals("proxy", run.check("session-broker", "tls").path("via").asText());
                 }),
                 new Scenario("everything black-holed: the verdict comes within 1.5 x the timeout", List.of("blackhole"), List.of(), 2, run -> {
@@ -292,7 +305,7 @@ class LabScenarioIT {
                 List<String> args = new ArrayList<>(base);
                 args.addAll(v);
                 Lab.Result r = Lab.wscheck(List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), args);
-                assertEquals(0, r.exit(), v + ": " + r.err());
+                assertEquals(2, r.exit(), v + " (a proxy needing credentials fails for the client): " + r.err());
                 assertTrue(!r.out().contains(PASSWORD) && !r.err().contains(PASSWORD), v + ": the password was printed");
             }
             String file = java.nio.file.Files.readString(json);
