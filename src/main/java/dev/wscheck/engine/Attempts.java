@@ -68,6 +68,12 @@ final class Attempts {
             for (String s : e.aaaa()) {
                 literal(s).ifPresent(out::add);
             }
+            if (out.isEmpty()) {
+                // dns-inconsistent without a direct answer: the OS's addresses are what the client uses
+                for (String s : e.osAddresses()) {
+                    literal(s).ifPresent(out::add);
+                }
+            }
         }
         if (out.isEmpty()) {
             dns.address().ifPresent(out::add);
@@ -90,8 +96,8 @@ final class Attempts {
     ProbeResult run(Probe probe, CheckSpec spec, List<InetAddress> addresses, Transport transport, Duration timeout, ProbeResources resources) {
         List<InetAddress> ordered = clientOrder(addresses);
         List<InetAddress> probed = ordered.stream().filter(this::reachableFamily).toList();
-        if (ordered.size() <= 1 || spec.probe() == ProbeKind.LATENCY || spec.probe() == ProbeKind.DNS) {
-            // One address, or a probe that measures the one address the client uses.
+        if (ordered.size() <= 1 || spec.probe() == ProbeKind.DNS) {
+            // One address: nothing to fan out.
             Optional<InetAddress> one = probed.isEmpty() ? ordered.stream().findFirst() : probed.stream().findFirst();
             return confirmed(probe, spec, one, transport, timeout, resources);
         }
@@ -141,7 +147,7 @@ final class Attempts {
             BusyMeter.Watch w = meter.start();
             ProbeResult r = once(probe, spec, address, transport, timeout, resources);
             Confirmation.Attempt a = w.stop(r.outcome().code());
-            if (a.busy() && (r.isOk() || !waited(r, timeout))) {
+            if (a.busy() && (r.isOk() || !waited(r, timeout) || a.wallMs() < WAITED_SHARE * timeout.toMillis())) {
                 // Busy matters only for an attempt that waited for an answer and got none.
                 a = new Confirmation.Attempt(a.outcome(), a.wallMs(), a.cpuMs(), a.schedulerLagMs(), a.schedulerLagTotalMs(), a.loadPerCore(), false);
             }

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -24,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 final class BusyMeter implements AutoCloseable {
     static final long TICK_MS = 10;
     static final double STALL_SHARE_BUSY = 0.2;
-    static final double LAG_SHARE_BUSY = 0.25;
+    static final double LAG_SHARE_BUSY = 0.5;
     static final double CPU_SHARE_BUSY = 0.3;
     /** Lags below this are noise (timer slack) and not recorded. */
     private static final long NOISE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
@@ -35,11 +36,24 @@ final class BusyMeter implements AutoCloseable {
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final Thread ticker;
     private volatile boolean closed;
+    /** Tests only: every attempt is (or is not) busy, whatever the machine is doing. */
+    private final Optional<Boolean> forced;
 
     BusyMeter() {
+        forced = Optional.empty();
         ticker = new Thread(this::tick, "wscheck-busy-meter");
         ticker.setDaemon(true);
         ticker.start();
+    }
+
+    private BusyMeter(boolean busy) {
+        forced = Optional.of(busy);
+        ticker = new Thread(() -> { }, "wscheck-busy-meter-fixed");
+    }
+
+    /** A meter that reports every attempt as busy (or not), for tests on a machine whose load is unknown. */
+    static BusyMeter fixed(boolean busy) {
+        return new BusyMeter(busy);
     }
 
     private void tick() {
@@ -70,7 +84,7 @@ final class BusyMeter implements AutoCloseable {
             long lag = maxLag(startNanos, end);
             long total = totalLag(startNanos, end);
             double load = loadPerCore();
-            boolean busy = wall > 0 && (lag >= STALL_SHARE_BUSY * wall || total >= LAG_SHARE_BUSY * wall || cpuUsed >= CPU_SHARE_BUSY * wall);
+            boolean busy = forced.isPresent() ? forced.get() : wall > 0 && (lag >= STALL_SHARE_BUSY * wall || total >= LAG_SHARE_BUSY * wall || cpuUsed >= CPU_SHARE_BUSY * wall);
             return new Confirmation.Attempt(outcome, millis(wall), millis(cpuUsed), millis(lag), millis(total), load, busy);
         }
     }

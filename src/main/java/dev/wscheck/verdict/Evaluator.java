@@ -176,7 +176,7 @@ public final class Evaluator {
             }
         }
         Status status = statusOf(outcome);
-        if (status == Status.FAIL && r.confirmation().map(Confirmation::busy).orElse(false)) {
+        if ((status == Status.FAIL || status == Status.WARN) && r.confirmation().map(Confirmation::busy).orElse(false)) {
             // Every attempt waited while this PC was too busy to notice an answer: no verdict on the network.
             status = Status.INCONCLUSIVE;
         }

@@ -272,6 +272,28 @@ class LabScenarioIT {
                     }
                     assertEquals("proxy", run.check("session-broker", "tls").path("via").asText());
                 }),
+                new Scenario("names with several addresses, some dead (IPv4 and IPv6): pass on the live one, the dead ones named",
+                        List.of("multi-address"), List.of(), 0, run -> {
+                    assertTrue(run.report().path("host").path("globalIpv6").asBoolean(), "the lab PC has global IPv6");
+                    for (String id : List.of("pcoip-streaming-tcp", "dcv-streaming-tcp", "pcoip-streaming-udp")) {
+                        assertEquals("pass", run.status(id), run.requirement(id).toString());
+                    }
+                    JsonNode tcp = run.check("pcoip-streaming-tcp", "tcp");
+                    assertEquals("198.18.2.20", tcp.path("address").asText(), tcp.toString());
+                    String addresses = tcp.path("evidence").path("confirmation").path("addresses").toString();
+                    assertTrue(addresses.contains("198.18.2.10") && addresses.contains("2001:db8:2:0:0:0:0:20") && addresses.contains("\"ipv6\""), addresses);
+                    assertTrue(run.requirement("pcoip-streaming-tcp").path("note").asText().contains("198.18.2.10"),
+                            run.requirement("pcoip-streaming-tcp").toString());
+                }),
+                new Scenario("10% of DNS datagrams lost: re-sent as the OS would, never a dns-timeout", List.of("dns-loss", "10"), List.of(), 0, run -> {
+                    assertTrue(!run.report().toString().contains("\"dns-timeout\""), "no dns-timeout");
+                    assertTrue(!run.report().toString().contains("\"dns-inconsistent\""), "no dns-inconsistent");
+                }),
+                new Scenario("the resolver answers ICMP port unreachable: dns-port-unreachable, not dns-timeout", List.of("dns-reject-port"), List.of(), 2, run -> {
+                    assertEquals("dns-port-unreachable", run.check("session-broker", "dns").path("outcome").asText(),
+                            run.check("session-broker", "dns").toString());
+                    assertTrue(!run.report().toString().contains("\"dns-timeout\""), "no dns-timeout anywhere");
+                }),
                 new Scenario("everything black-holed: the verdict comes within 1.5 x the timeout", List.of("blackhole"), List.of(), 2, run -> {
                     long ms = run.report().path("durationMs").asLong();
                     int attempts = mostAttempts(run.report());
@@ -290,6 +312,22 @@ class LabScenarioIT {
             }
         }
         return most;
+    }
+
+    /** Issue 13: a clean network on a PC whose CPU is taken by a busy loop pinned beside wscheck is still OK. */
+    @org.junit.jupiter.api.Test
+    void aBusyPcDoesNotMakeAFalseAlarm() throws Exception {
+        assertEquals(0, Lab.lab("scenario", "clean").exit());
+        Process hog = new ProcessBuilder("taskset", "-c", "0", "sh", "-c", "while :; do :; done").start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Lab.Result r = Lab.wscheckPinned(0, List.of("check", "--region", "ap-northeast-1", "--format", "json",
+                        "--trust", labCa, "--public-roots", labCa, "--timeout", TIMEOUT_MS + "ms", "--samples", "5"));
+                assertEquals(0, r.exit(), "run " + (i + 1) + " under a CPU hog: " + r.err() + "\n" + r.out());
+            }
+        } finally {
+            hog.destroy();
+        }
     }
 
     @org.junit.jupiter.api.Test

@@ -116,7 +116,7 @@ public final class DnsProbe implements Probe {
                 .phase(Phase.DNS, dnsTime)
                 .detail(who(search, servers) + " => " + host + ": " + finding.text() + failover(search))
                 .evidence(evidence(name, servers, search, view, schedule));
-        first(direct.addresses()).ifPresent(b::address);
+        first(finding.addresses()).ifPresent(b::address);
         return b.build(Duration.ofNanos(System.nanoTime() - t0));
     }
 
@@ -155,8 +155,12 @@ public final class DnsProbe implements Probe {
             if (isDefinite(r)) {
                 return new Search(tried, failures, kinds, sends, Optional.of(r));
             }
-            failures.add(display(server) + ": " + whyNoAnswer(r));
-            kinds.add(r.a().answer().isPresent() ? r.aaaa().kind() : r.a().kind());
+            ServerAttempt.Failure kind = r.a().answer().isPresent() ? r.aaaa().kind() : r.a().kind();
+            Optional<ServerAttempt.Failure> icmp = kind == ServerAttempt.Failure.SILENT ? ServerAttempt.recentIcmp(server) : Optional.empty();
+            failures.add(display(server) + ": " + whyNoAnswer(r)
+                    + icmp.map(k -> " (other queries to it got ICMP " + (k == ServerAttempt.Failure.PORT_UNREACHABLE ? "port" : "host")
+                            + " unreachable just before: ICMP is rate-limited)").orElse(""));
+            kinds.add(icmp.orElse(kind));
         }
         return new Search(tried, failures, kinds, sends, Optional.empty());
     }
@@ -246,7 +250,10 @@ public final class DnsProbe implements Probe {
                 : "the direct query: " + direct.text();
         String osText = view.resolved() ? "the operating system's resolver returns " + list(view.addresses())
                 : "the operating system's resolver does not resolve it (" + view.status() + ")";
-        return new Finding(Outcome.DNS_INCONSISTENT, dns + ", but " + osText + " (" + OS_HINT + ")", direct.addresses());
+        // Where the direct query found nothing but the OS resolved, the later steps check the addresses
+        // the client (which asks the OS) would use.
+        List<InetAddress> use = direct.addresses().isEmpty() && view.resolved() ? view.addresses() : direct.addresses();
+        return new Finding(Outcome.DNS_INCONSISTENT, dns + ", but " + osText + " (" + OS_HINT + ")", use);
     }
 
     private static String who(Search search, DnsServers servers) {

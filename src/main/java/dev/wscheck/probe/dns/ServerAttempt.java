@@ -56,6 +56,25 @@ final class ServerAttempt {
         }
     }
 
+    /**
+     * ICMP errors seen from each server in this JVM, with when: routers rate-limit ICMP (Linux: about
+     * one a second per host after a small burst), so of many queries to a rejecting resolver most get
+     * silence; a query that got none is then classified by what its siblings got just before.
+     */
+    private static final java.util.concurrent.ConcurrentMap<InetSocketAddress, java.util.Map.Entry<Failure, Long>> ICMP_SEEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long an ICMP error from a server explains silence from it. */
+    private static final long ICMP_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    /** The ICMP error another query to {@code server} got recently, if any. */
+    static Optional<Failure> recentIcmp(InetSocketAddress server) {
+        java.util.Map.Entry<Failure, Long> e = ICMP_SEEN.get(server);
+        if (e == null || System.nanoTime() - e.getValue() > ICMP_MEMORY_NANOS) {
+            return Optional.empty();
+        }
+        return Optional.of(e.getKey());
+    }
+
     /** The server's replies for A and AAAA, and every datagram sent to it. */
     record Result(InetSocketAddress server, Reply a, Reply aaaa, List<DnsEvidence.Send> sends) {}
 
@@ -71,8 +90,8 @@ final class ServerAttempt {
         }
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTimeout(share);
-        Pending a = new Pending(resolver, name, Type.A, who, startNanos, sends);
-        Pending aaaa = new Pending(resolver, name, Type.AAAA, who, startNanos, sends);
+        Pending a = new Pending(resolver, name, Type.A, who, startNanos, sends, server);
+        Pending aaaa = new Pending(resolver, name, Type.AAAA, who, startNanos, sends, server);
         for (Duration at : schedule.sendOffsets(share)) {
             await(a, aaaa, startNanos + at.toNanos());
             if (System.nanoTime() >= endNanos || (a.settled.isDone() && aaaa.settled.isDone())) {
@@ -109,8 +128,11 @@ final class ServerAttempt {
         private final String server;
         private final long startNanos;
         private final List<DnsEvidence.Send> sends;
+        private final InetSocketAddress address;
 
-        Pending(SimpleResolver resolver, Name name, int type, String server, long startNanos, List<DnsEvidence.Send> sends) {
+        Pending(SimpleResolver resolver, Name name, int type, String server, long startNanos, List<DnsEvidence.Send> sends,
+                InetSocketAddress address) {
+            this.address = address;
             this.resolver = resolver;
             this.name = name;
             this.type = type;
@@ -146,6 +168,9 @@ final class ServerAttempt {
                     return; // the next send on the schedule, or the end of the share, decides
                 }
                 lastError = c;
+                if (kind != Failure.GARBAGE) {
+                    ICMP_SEEN.put(address, java.util.Map.entry(kind, System.nanoTime()));
+                }
                 if (kind == Failure.GARBAGE || icmpInARow.incrementAndGet() >= 2) {
                     settled.completeExceptionally(c);
                 }

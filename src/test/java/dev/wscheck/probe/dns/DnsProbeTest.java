@@ -402,7 +402,8 @@ class DnsProbeTest {
                         .on()
                         .os(osSays("203.0.113.50"))
                         .expect(Outcome.DNS_INCONSISTENT, "no DNS resolver is configured (system) => broker.wscheck.test: the direct query: no server to ask, "
-                                + "but the operating system's resolver returns 203.0.113.50"),
+                                + "but the operating system's resolver returns 203.0.113.50")
+                        .address("203.0.113.50"),
                 c("an OS view disjoint from the DNS answer is inconsistent and names both", "broker.wscheck.test")
                         .os(osSays("10.9.9.9"))
                         .expect(Outcome.DNS_INCONSISTENT, "resolver {ANSWERING} (system) => broker.wscheck.test: the direct query answers 203.0.113.7, 2001:db8:0:0:0:0:0:7, "
@@ -442,6 +443,7 @@ class DnsProbeTest {
                         .os(osSays("203.0.113.60"))
                         .expect(Outcome.DNS_INCONSISTENT, "resolver {ANSWERING} (system) => gone.wscheck.test: the direct query: NXDOMAIN, the name does not exist, "
                                 + "but the operating system's resolver returns 203.0.113.60")
+                        .address("203.0.113.60")
                         .evidence((e, lab) -> assertEquals("NXDOMAIN", e.rcodeA())),
                 c("NXDOMAIN and an OS that cannot resolve agree", "gone.wscheck.test")
                         .os(OS_UNKNOWN)
