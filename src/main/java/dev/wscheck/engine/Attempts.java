@@ -186,6 +186,10 @@ final class Attempts {
         if (!waited(r, timeout)) {
             return each.size() < 2 && r.outcome() != Outcome.ERROR; // a quick failure: once more, at once
         }
+        if (r.outcome() == Outcome.ERROR) {
+            // A probe that gave up waiting on this PC (a stalled event loop) says the PC was busy itself.
+            return each.size() < 2;
+        }
         return a.busy() && each.size() < MAX_BUSY_ATTEMPTS;
     }
 

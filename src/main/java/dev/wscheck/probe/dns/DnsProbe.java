@@ -108,7 +108,15 @@ public final class DnsProbe implements Probe {
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
         Finding direct = search.answer().map(r -> fromAnswer(r, ctx.resources().privateAddressesExpected())).orElseGet(() -> noAnswer(search, servers, ctx.timeout()));
-        Finding finding = view.disagreesWith(direct.addresses()) ? inconsistent(direct, view) : direct;
+        Finding finding;
+        if (search.answer().isEmpty() && view.resolved()) {
+            // No direct answer at all (silence, ICMP, no server) is not a disagreement: the client asks the
+            // OS, which answered, so the later steps check the OS's addresses.
+            finding = new Finding(Outcome.OK, "the direct query got no answer (" + direct.text() + "), but the operating system's resolver returns "
+                    + list(view.addresses()) + ", which the client uses", view.addresses());
+        } else {
+            finding = view.disagreesWith(direct.addresses()) ? inconsistent(direct, view) : direct;
+        }
 
         ProbeResult.Builder b = ProbeResult.builder()
                 .outcome(finding.outcome())

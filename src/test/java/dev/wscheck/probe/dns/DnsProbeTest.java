@@ -320,6 +320,12 @@ class DnsProbeTest {
                             assertEquals(1, e.serverFailures().size());
                             assertTrue(lab.pattern("{ANSWERING}: no answer within {MS} ms").matcher(e.serverFailures().get(0)).matches(), e.serverFailures().get(0));
                         }),
+                c("a silent resolver while the OS answers (issue 13: a starved or lossy direct query) is not dns-inconsistent", "broker.wscheck.test")
+                        .on(Server.SILENT)
+                        .timeout(SHORT)
+                        .os(osSays("203.0.113.7"))
+                        .expect(Outcome.OK, "the direct query got no answer", "which the client uses")
+                        .address("203.0.113.7"),
                 c("a silent server times out within the budget", "broker.wscheck.test")
                         .on(Server.SILENT)
                         .timeout(SHORT)
@@ -398,11 +404,11 @@ class DnsProbeTest {
                         .on()
                         .os(OS_UNKNOWN)
                         .expect(Outcome.DNS_TIMEOUT, "no DNS resolver is configured (system) => broker.wscheck.test: no server to ask"),
-                c("no configured resolver while the OS resolves is inconsistent", "broker.wscheck.test")
+                c("no direct answer while the OS resolves is not a disagreement: the OS's addresses are checked", "broker.wscheck.test")
                         .on()
                         .os(osSays("203.0.113.50"))
-                        .expect(Outcome.DNS_INCONSISTENT, "no DNS resolver is configured (system) => broker.wscheck.test: the direct query: no server to ask, "
-                                + "but the operating system's resolver returns 203.0.113.50")
+                        .expect(Outcome.OK, "no DNS resolver is configured (system) => broker.wscheck.test: the direct query got no answer (no server to ask), "
+                                + "but the operating system's resolver returns 203.0.113.50, which the client uses")
                         .address("203.0.113.50"),
                 c("an OS view disjoint from the DNS answer is inconsistent and names both", "broker.wscheck.test")
                         .os(osSays("10.9.9.9"))
