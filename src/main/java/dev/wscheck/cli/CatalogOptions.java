@@ -56,6 +56,9 @@ final class CatalogOptions {
     }
 
     Catalog loadCatalog() {
+        if (catalog != null && java.nio.file.Files.isDirectory(catalog)) {
+            throw new WscheckException("--catalog " + catalog + ": is a directory, not a catalog file");
+        }
         return catalog == null ? CatalogLoader.builtin() : CatalogLoader.fromFile(catalog);
     }
 
@@ -81,11 +84,15 @@ final class CatalogOptions {
             } catch (IllegalArgumentException e) {
                 throw new WscheckException("--registration-code: " + e.getMessage());
             }
-            String prefix = registrationCode.substring(0, registrationCode.indexOf('+') + 1);
+            String prefix = registrationCode.strip().substring(0, registrationCode.strip().indexOf('+') + 1);
             if (r.isPresent()) {
                 return new Region(r.get(), Optional.of("registration code " + prefix + "... belongs to " + r.get()));
             }
-            note = "the prefix of registration code " + prefix + "... names no region this catalog knows; ";
+            // A user who typed a code expects that code's region: never silently check another one.
+            List<String> known = c.regions().values().stream().filter(d -> d.airport() != null && !d.airport().isBlank())
+                    .map(d -> "WS" + d.airport()).sorted().toList();
+            throw new WscheckException("--registration-code " + prefix + "...: the prefix names no region this catalog knows (known: "
+                    + String.join(", ", known) + "); give --region instead");
         }
         String fromEnv = env.get("WSCHECK_REGION");
         if (fromEnv != null && !fromEnv.isBlank()) {

@@ -57,6 +57,15 @@ public final class Engine {
             t.setDaemon(true);
             return t;
         });
+        // Per-address runs wait on their own threads: a check waiting for its addresses must not hold
+        // the pool's threads that those addresses would need.
+        ExecutorService fanOut = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "wscheck-address");
+            t.setDaemon(true);
+            return t;
+        });
+        BusyMeter meter = new BusyMeter();
+        Attempts attempts = new Attempts(meter, fanOut, Attempts.hasIpv6(), deadlineNanos);
         try {
             Map<String, CompletableFuture<ProbeResult>> futures = new LinkedHashMap<>();
             // What each requirement reports: its planned checks, plus direct comparisons where the client uses a proxy.
@@ -78,12 +87,12 @@ public final class Engine {
                 CompletableFuture<Void> ready = prepared.get(pc.spec().probe());
                 CompletableFuture<ProbeResult> f;
                 if (e.after().isEmpty()) {
-                    f = ready.thenApplyAsync(v -> runOne(pc.spec(), Optional.empty(), e.transport(), settings, resources), pool);
+                    f = ready.thenApplyAsync(v -> runOne(attempts, pc.spec(), List.of(), e.transport(), settings, resources), pool);
                 } else {
                     CheckSpec prevSpec = e.after().get().check().spec();
                     CompletableFuture<ProbeResult> prev = futures.get(e.after().get().key());
                     f = prev.thenCombine(ready, (p, v) -> p).thenApplyAsync(p -> p.allowsNextStep()
-                            ? runOne(pc.spec(), e.transport().resolvesRemotely() ? Optional.empty() : p.address(), e.transport(), settings, resources)
+                            ? runOne(attempts, pc.spec(), addressesFor(pc.spec(), prevSpec, p, e.transport()), e.transport(), settings, resources)
                             : skipped(prevSpec, p, e.transport()), pool);
                 }
                 f = f.whenComplete((r, ex) -> {
@@ -106,7 +115,25 @@ public final class Engine {
             return new RunResult(started, Duration.between(started, Instant.now()), runs);
         } finally {
             pool.shutdownNow();
+            fanOut.shutdownNow();
+            meter.close();
         }
+    }
+
+    /**
+     * The addresses a step connects to: every address of the DNS step before it, or the one address
+     * the step before it chose; none where a proxy resolves the name (UDP and latency probes never go
+     * through a proxy, so they always get the local answer).
+     */
+    private static List<InetAddress> addressesFor(CheckSpec spec, CheckSpec prevSpec, ProbeResult prev, Transport transport) {
+        boolean proxied = transport.resolvesRemotely() && spec.probe() != ProbeKind.UDP && spec.probe() != ProbeKind.LATENCY;
+        if (proxied) {
+            return List.of();
+        }
+        if (prevSpec.probe() == ProbeKind.DNS) {
+            return Attempts.resolved(prev);
+        }
+        return prev.address().map(List::of).orElse(List.of());
     }
 
     /** Starts each probe's preparation once, for the kinds the plan uses; a failed preparation still lets checks run. */
@@ -176,14 +203,16 @@ public final class Engine {
         return out;
     }
 
-    private ProbeResult runOne(CheckSpec spec, Optional<InetAddress> address, Transport transport, RunSettings settings, ProbeResources resources) {
+    private ProbeResult runOne(Attempts attempts, CheckSpec spec, List<InetAddress> addresses, Transport transport, RunSettings settings,
+                               ProbeResources resources) {
         try {
             Probe probe = registry.get(spec.probe());
             // An IP-literal endpoint has no DNS step: the literal is the address.
-            Optional<InetAddress> to = address.isEmpty() && !transport.resolvesRemotely() ? NameResolver.literal(spec.target().host()) : address;
-            return probe.run(spec, new ProbeContext(settings.timeout(), to, transport, resources));
+            List<InetAddress> to = addresses.isEmpty() && !transport.resolvesRemotely()
+                    ? NameResolver.literal(spec.target().host()).stream().toList() : addresses;
+            return attempts.run(probe, spec, to, transport, settings.timeout(), resources);
         } catch (RuntimeException | LinkageError e) {
-            // A probe must not throw: anything that escapes is a wscheck bug, and is reported as one.
+            // Anything that escapes is a wscheck bug, and is reported as one.
             return ProbeResult.of(Outcome.ERROR, spec.key() + ": internal error: " + e);
         }
     }

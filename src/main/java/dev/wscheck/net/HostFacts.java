@@ -68,4 +68,36 @@ public final class HostFacts {
         }
         return out;
     }
+
+    /**
+     * Whether this PC has a global IPv6 address on an interface that is up: not loopback, not
+     * link-local (fe80::/10), not unique-local (fc00::/7), not the deprecated site-local (fec0::/10).
+     * Without one, IPv6 endpoints cannot be reached (except on loopback), and the client uses IPv4.
+     */
+    public static boolean hasGlobalIpv6() {
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!ni.isUp() || ni.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                    if (a instanceof Inet6Address && isGlobal(a)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // no interface list: say no IPv6 rather than probe addresses that cannot be reached
+        }
+        return false;
+    }
+
+    /** Whether {@code a} is a global unicast IPv6 address (see {@link #hasGlobalIpv6()}). */
+    public static boolean isGlobal(InetAddress a) {
+        if (!(a instanceof Inet6Address) || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+                || a.isMulticastAddress() || a.isAnyLocalAddress()) {
+            return false;
+        }
+        return (a.getAddress()[0] & 0xfe) != 0xfc;
+    }
 }

@@ -68,6 +68,16 @@ abstract class ProxyTransport implements Transport {
         }
     }
 
+    /**
+     * Opens a plain connection to the proxy itself, for a request the proxy forwards (an HTTP proxy's
+     * absolute-form {@code GET http://host/path}, which is how clients fetch plain-HTTP URLs such as
+     * revocation lists: many proxies refuse CONNECT to port 80). {@code target} names what is asked for.
+     */
+    public final Socket openForwarding(String target, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return openToProxy(describe() + " => " + target, timeout, deadline);
+    }
+
     /** Asks the proxy for a connection to host:port on {@code s}; on return, s is a pipe to the target. */
     abstract void handshake(Socket s, String host, int port, String where, Duration timeout, long deadline) throws IOException;
 

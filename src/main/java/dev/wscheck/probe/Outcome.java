@@ -40,6 +40,8 @@ public enum Outcome {
     DNS_TIMEOUT("dns-timeout", ProbeKind.DNS, "no resolver answered in time"),
     DNS_SINKHOLED("dns-sinkholed", ProbeKind.DNS, "the answer is 0.0.0.0, loopback, private, or outside the ranges the catalog expects"),
     DNS_INCONSISTENT("dns-inconsistent", ProbeKind.DNS, "the system resolver and a direct query disagree"),
+    DNS_PORT_UNREACHABLE("dns-port-unreachable", ProbeKind.DNS, "the resolver's address answered ICMP port unreachable: no DNS server listens there"),
+    DNS_UNREACHABLE("dns-unreachable", ProbeKind.DNS, "the resolver cannot be reached: no route, or ICMP host/network unreachable"),
 
     // tcp
     TCP_REFUSED("tcp-refused", ProbeKind.TCP, "the connection was actively refused (RST)"),

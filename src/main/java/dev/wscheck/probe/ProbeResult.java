@@ -13,6 +13,7 @@ import java.util.Optional;
  * What happened on the wire for one check: the outcome, a one-line detail that says where,
  * through what and to whom, the address used, the route (direct or through a proxy), the time
  * spent per phase and in total, and probe-specific evidence. Results never carry a verdict.
+ * {@code confirmation} is added by the engine (attempts, per-address results); probes leave it empty.
  */
 public record ProbeResult(
         Outcome outcome,
@@ -21,7 +22,14 @@ public record ProbeResult(
         Route via,
         Map<Phase, Duration> phases,
         Duration duration,
-        Optional<Evidence> evidence) {
+        Optional<Evidence> evidence,
+        Optional<Confirmation> confirmation) {
+
+    /** A result as a probe builds it: the engine has not confirmed it yet. */
+    public ProbeResult(Outcome outcome, String detail, Optional<InetAddress> address, Route via, Map<Phase, Duration> phases,
+                       Duration duration, Optional<Evidence> evidence) {
+        this(outcome, detail, address, via, phases, duration, evidence, Optional.empty());
+    }
 
     public ProbeResult {
         Objects.requireNonNull(outcome, "outcome");
@@ -30,6 +38,7 @@ public record ProbeResult(
         Objects.requireNonNull(via, "via");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(evidence, "evidence");
+        Objects.requireNonNull(confirmation, "confirmation");
         EnumMap<Phase, Duration> all = new EnumMap<>(Phase.class);
         for (Phase p : Phase.values()) {
             all.put(p, phases.getOrDefault(p, Duration.ZERO));
@@ -55,7 +64,17 @@ public record ProbeResult(
     }
 
     public ProbeResult withOutcome(Outcome newOutcome, String newDetail) {
-        return new ProbeResult(newOutcome, newDetail, address, via, phases, duration, evidence);
+        return new ProbeResult(newOutcome, newDetail, address, via, phases, duration, evidence, confirmation);
+    }
+
+    /** This result with what the engine found confirming it. */
+    public ProbeResult withConfirmation(Confirmation c) {
+        return new ProbeResult(outcome, detail, address, via, phases, duration, evidence, Optional.of(c));
+    }
+
+    /** This result about another address, with another detail (the engine's choice among addresses). */
+    public ProbeResult withAddress(InetAddress a, String newDetail) {
+        return new ProbeResult(outcome, newDetail, Optional.of(a), via, phases, duration, evidence, confirmation);
     }
 
     public static Builder builder() {

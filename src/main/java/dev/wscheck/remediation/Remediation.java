@@ -78,6 +78,12 @@ public final class Remediation {
                         fill(t, values(verdict.requirement(), c, region)))));
             }
         }
+        if (verdict.note().key().startsWith("note.proxy-auth-client")) {
+            // Not a failing check but a client limit: wscheck got through with credentials the client cannot send.
+            String host = verdict.checks().isEmpty() ? "" : verdict.checks().get(0).check().spec().target().host();
+            get("proxy-auth-client").ifPresent(t -> out.add(new RemediationItem(dev.wscheck.probe.Outcome.PROXY_AUTH_REQUIRED.code(),
+                    fill(t, Map.of("host", host, "user", verdict.note().args().getOrDefault("user", ""))))));
+        }
         return List.copyOf(out);
     }
 
@@ -90,7 +96,8 @@ public final class Remediation {
         v.put("target", spec.targetDisplay());
         v.put("detail", localized(c.detail()));
         v.put("title", title(req.def()));
-        v.put("route", get("route." + req.def().proxy().id()).orElse(""));
+        // A requirement may say its route in its own words (dcv-latency: the same port as DCV TCP, measured directly).
+        v.put("route", get("route." + req.id()).or(() -> get("route." + req.def().proxy().id())).orElse(""));
         v.put("scope", scope(req, spec, region));
         v.put("issuer", c.result().evidence().orElse(null) instanceof TlsEvidence tls && !tls.issuer().isEmpty() ? tls.issuer() : localized(c.detail()));
         return v;

@@ -258,7 +258,7 @@ public final class HtmlReporter implements Reporter {
                 if (!c.probe().equals("latency") || c.role() != null) {
                     continue;
                 }
-                LatencyEvidence ev = latencyEvidence(c.evidence());
+                LatencyEvidence ev = latencyEvidence(c.probeEvidence());
                 if (ev == null || ev.received() == 0) {
                     continue;
                 }

@@ -159,7 +159,7 @@ public final class PrometheusReporter implements Reporter {
                 }
                 String key = q.protocol() + "\u0000" + c.target();
                 if (!byKey.containsKey(key)) {
-                    byKey.put(key, new Rtt(q.protocol(), c.target(), samples(c.evidence())));
+                    byKey.put(key, new Rtt(q.protocol(), c.target(), samples(c.probeEvidence())));
                 }
             }
         }

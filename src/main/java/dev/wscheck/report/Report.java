@@ -94,7 +94,17 @@ public record Report(
 
     public record Tool(String name, String version) {}
 
-    public record Host(String os, String hostname, List<String> dnsServers, List<String> localAddresses) {}
+    /**
+     * {@code globalIpv6} is an addition to schema 1: whether this PC has a global IPv6 address (IPv6
+     * endpoints are probed only then); absent where not known (a report built before it existed).
+     */
+    @JsonPropertyOrder({"os", "hostname", "dnsServers", "localAddresses", "globalIpv6"})
+    public record Host(String os, String hostname, List<String> dnsServers, List<String> localAddresses,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean globalIpv6) {
+        public Host(String os, String hostname, List<String> dnsServers, List<String> localAddresses) {
+            this(os, hostname, dnsServers, localAddresses, null);
+        }
+    }
 
     /**
      * Where the proxy came from and its URL; never a password. Additions to schema 1 (see
@@ -185,7 +195,20 @@ public record Report(
             long durationMs,
             Map<String, Long> phases,
             String detail,
-            Object evidence) {}
+            Object evidence) {
+
+        /** The probe's own evidence, whether or not the engine's confirmation was merged into it ({@link Confirmed}). */
+        public Object probeEvidence() {
+            return evidence instanceof Confirmed c ? c.probe() : evidence;
+        }
+    }
+
+    /**
+     * A check's evidence with the engine's confirmation merged in (addition to schema 1): the
+     * probe's fields as they are, plus {@code confirmation} (attempts, how many agreed, whether this
+     * PC was busy, and one entry per address). See docs/report-json.md.
+     */
+    public record Confirmed(@com.fasterxml.jackson.annotation.JsonUnwrapped Object probe, Object confirmation) {}
 
     public record Remedy(String code, String text) {}
 }

@@ -108,6 +108,15 @@ public final class ReportBuilder {
         }
         return new Report.Check(c.check().spec().probe().id(), c.check().spec().targetDisplay(),
                 r.address().map(a -> a.getHostAddress()).orElse(null), via(c), c.onPath() ? null : c.role().id(), c.outcome().code(), c.status().id(),
-                r.duration().toMillis(), phases, c.detail(), r.evidence().orElse(null));
+                r.duration().toMillis(), phases, c.detail(), evidence(r));
+    }
+
+    /** The probe's evidence, with the engine's confirmation merged in when there is one. */
+    private static Object evidence(ProbeResult r) {
+        Object probe = r.evidence().orElse(null);
+        if (r.confirmation().isEmpty()) {
+            return probe;
+        }
+        return new Report.Confirmed(probe, r.confirmation().get());
     }
 }

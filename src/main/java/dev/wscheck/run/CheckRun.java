@@ -22,6 +22,7 @@ import dev.wscheck.remediation.Remediation;
 import dev.wscheck.report.Report;
 import dev.wscheck.report.ReportBuilder;
 import dev.wscheck.verdict.Evaluator;
+import dev.wscheck.verdict.ProxyAuthRule;
 import dev.wscheck.verdict.RequirementVerdict;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -71,9 +72,14 @@ public final class CheckRun {
             run = engine.run(plan, settings, resources, progress, stop);
         }
         List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run, q.ranges());
+        if (q.credentials().isPresent()) {
+            verdicts = ProxyAuthRule.apply(verdicts, ProxySetup.needsCredentials(selection, ProxySetup.resolver(q.dns()), q.timeout()),
+                    q.credentials().get().user());
+        }
         Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(q.locale()), q.strict(),
                 new Report.Tool("wscheck", Version.get()),
-                new Report.Host(HostFacts.os(), HostFacts.hostname(q.env()), q.dns().display(), HostFacts.localAddresses()),
+                new Report.Host(HostFacts.os(), HostFacts.hostname(q.env()), q.dns().display(), HostFacts.localAddresses(),
+                        HostFacts.hasGlobalIpv6()),
                 ProxySetup.report(selection, q.credentials(), q.proxy().consulted(), q.dcvProxy()),
                 new Report.CatalogRef(q.catalog().origin(), q.catalog().version(), q.ranges().map(IpRanges::createDate).orElse(null)));
         report = report.withContext(report.thresholds(), EnvironmentSnapshot.of(q, report));

@@ -145,7 +145,7 @@ public final class EnvironmentSnapshot {
         List<Long> offsets = new ArrayList<>();
         for (Report.Requirement q : report.requirements()) {
             for (Report.Check c : q.checks()) {
-                if (c.evidence() instanceof HttpsEvidence h && !h.date().isEmpty()) {
+                if (c.probeEvidence() instanceof HttpsEvidence h && !h.date().isEmpty()) {
                     offsets.add(-h.clockOffsetSeconds() * 1000);
                 }
             }

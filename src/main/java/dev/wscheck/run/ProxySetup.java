@@ -115,7 +115,9 @@ public final class ProxySetup {
         List<String> findings = new ArrayList<>(selection.findings());
         if (credentials.isPresent() && c.usesProxy()) {
             findings.add("wscheck authenticated to the proxy as user '" + credentials.get().user() + "'; the WorkSpaces client cannot "
-                    + "authenticate to a proxy: for the client, the proxy must let the WorkSpaces destinations through without authentication");
+                    + "authenticate to a proxy: where the proxy demands credentials, every requirement sent through it fails (warns where "
+                    + "the direct path works); for the client, the proxy must let the WorkSpaces destinations through without authentication, "
+                    + "or the client must bypass it");
         }
         if (dcvProxy && c.usesProxy()) {
             findings.add("--dcv-proxy: DCV TCP 4195 is checked through the HTTP proxy, as Windows clients 5.1+ and macOS clients 5.4+ can send it; "
@@ -124,6 +126,31 @@ public final class ProxySetup {
         String url = c.pac().isPresent() ? null : c.proxy().map(ProxyEndpoint::url).orElse(null);
         return new Report.Proxy(c.source(), url, c.origin(), c.pac().orElse(null), credentials.map(ProxyCredentials::user).orElse(null),
                 resolved, findings, consulted);
+    }
+
+    /**
+     * Whether the proxy the checks went through refuses a connection without credentials, i.e. the
+     * WorkSpaces client (which cannot authenticate to a proxy) would be refused: one CONNECT (or SOCKS5
+     * greeting) without credentials to the first destination that was sent through a proxy.
+     */
+    public static boolean needsCredentials(ProxySelection selection, NameResolver resolver, java.time.Duration timeout) {
+        for (ProxySelection.Decision d : selection.decisions()) {
+            if (d.proxy().isEmpty()) {
+                continue;
+            }
+            ProxyEndpoint p = d.proxy().get();
+            dev.wscheck.net.Transport t = p.kind() == ProxyEndpoint.Kind.HTTP
+                    ? new dev.wscheck.net.HttpConnectTransport(p, Optional.empty(), resolver, "wscheck/" + dev.wscheck.Version.get())
+                    : new dev.wscheck.net.Socks5Transport(p, Optional.empty(), resolver);
+            String host = dev.wscheck.probe.Target.parse(d.url()).host();
+            try (java.net.Socket s = t.connect(host, 443, Optional.empty(), timeout)) {
+                return false;
+            } catch (java.io.IOException e) {
+                dev.wscheck.probe.Outcome o = dev.wscheck.probe.Outcome.classify(e, dev.wscheck.probe.Phase.CONNECT);
+                return o == dev.wscheck.probe.Outcome.PROXY_AUTH_REQUIRED || o == dev.wscheck.probe.Outcome.PROXY_AUTH_UNSUPPORTED;
+            }
+        }
+        return false;
     }
 
     /** The resolver for the proxy's own name and PAC lookups: the run's DNS servers. */

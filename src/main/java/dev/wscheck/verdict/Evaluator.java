@@ -8,6 +8,7 @@ import dev.wscheck.catalog.PlannedRequirement;
 import dev.wscheck.catalog.ProtocolSpec;
 import dev.wscheck.catalog.Skip;
 import dev.wscheck.engine.RunResult;
+import dev.wscheck.probe.Confirmation;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeResult;
@@ -96,6 +97,12 @@ public final class Evaluator {
                         "UDP does not get through, but " + tcp.requirement().id() + " passes: the client falls back to TCP, with a degraded experience");
             }
         }
+        List<String> dead = deadAddresses(checks);
+        if (note.isEmpty() && !dead.isEmpty()) {
+            String list = String.join(", ", dead);
+            note = new Note("note.dead-addresses", Map.of("addresses", list),
+                    "warning: the client gets through on another address, but " + list + " failed (a client that tries it first waits before falling back)");
+        }
         if (req.def().importance() == Importance.OPTIONAL && status == Status.FAIL) {
             status = Status.WARN;
             note = note.isEmpty() ? new Note("note.optional", Map.of(), "optional: only some sites need this") : note;
@@ -170,7 +177,29 @@ public final class Evaluator {
                 }
             }
         }
-        return new CheckVerdict(cr.check(), r, outcome, detail, statusOf(outcome), cr.role());
+        Status status = statusOf(outcome);
+        if ((status == Status.FAIL || status == Status.WARN) && r.confirmation().map(Confirmation::busy).orElse(false)) {
+            // Every attempt waited while this PC was too busy to notice an answer: no verdict on the network.
+            status = Status.INCONCLUSIVE;
+        }
+        return new CheckVerdict(cr.check(), r, outcome, detail, status, cr.role());
+    }
+
+    /** The addresses that failed on checks that passed on another address: the client gets through, more slowly. */
+    static List<String> deadAddresses(List<CheckVerdict> checks) {
+        List<String> out = new ArrayList<>();
+        for (CheckVerdict c : checks) {
+            if (!c.onPath() || c.status() != Status.PASS) {
+                continue;
+            }
+            for (Confirmation.AddressResult a : c.result().confirmation().map(Confirmation::addresses).orElse(List.of())) {
+                String item = a.address() + " (" + a.family() + ", " + a.outcome() + ")";
+                if (!a.ok() && !a.outcome().equals(Outcome.SKIPPED.code()) && !out.contains(item)) {
+                    out.add(item);
+                }
+            }
+        }
+        return out;
     }
 
     /** Returns the status an outcome has at check level, before any requirement rule. */

@@ -179,20 +179,28 @@ class CheckThroughProxyTest {
                             assertEquals("proxy-auth-required", check(r, "session-broker", "tcp", "").path("outcome").asText());
                             assertTrue(requirement(r, "session-broker").path("remediation").toString().contains("cannot authenticate to a proxy"));
                         }),
-                new Case("credentials from WSCHECK_PROXY_PASSWORD pass, and the report says the client could not do this",
+                new Case("credentials from WSCHECK_PROXY_PASSWORD get through, but the client cannot send them: fail, or warn where direct works",
                         () -> HttpProxyFixture.requiringBasic("labuser", PASSWORD), List.of("--proxy", "http://127.0.0.1:{PORT}", "--proxy-user", "labuser"),
-                        Map.of("WSCHECK_PROXY_PASSWORD", PASSWORD), 0, r -> {
-                            status(r, "session-broker", "pass");
+                        Map.of("WSCHECK_PROXY_PASSWORD", PASSWORD), 2, r -> {
+                            assertEquals("ok", check(r, "session-broker", "https", "").path("outcome").asText(), "the checks show what passes with credentials");
+                            status(r, "session-broker", "warn");
+                            assertTrue(requirement(r, "session-broker").path("note").asText().contains("bypass the proxy"), requirement(r, "session-broker").toString());
+                            status(r, "proxy-only", "fail");
+                            assertTrue(requirement(r, "proxy-only").path("remediation").toString().contains("exempt the WorkSpaces destinations from authentication"),
+                                    requirement(r, "proxy-only").toString());
+                            status(r, "pcoip-streaming-tcp", "pass");
                             assertEquals("labuser", r.path("proxy").path("user").asText());
                             assertTrue(r.path("proxy").path("findings").toString().contains("cannot authenticate to a proxy"));
                         }),
                 new Case("an NTLM-only proxy is proxy-auth-unsupported", HttpProxyFixture::windowsSignInOnly,
                         List.of("--proxy", "http://127.0.0.1:{PORT}"), Map.of(), 2,
                         r -> assertEquals("proxy-auth-unsupported", check(r, "session-broker", "tcp", "").path("outcome").asText())),
-                new Case("a SOCKS5 proxy with username and password passes", () -> Socks5Fixture.requiringPassword("labuser", PASSWORD),
-                        List.of("--proxy", "socks5://127.0.0.1:{PORT}", "--proxy-user", "labuser"), Map.of("WSCHECK_PROXY_PASSWORD", PASSWORD), 0, r -> {
-                            status(r, "session-broker", "pass");
-                            status(r, "proxy-only", "pass");
+                new Case("a SOCKS5 proxy with username and password gets through, but the client cannot authenticate to it",
+                        () -> Socks5Fixture.requiringPassword("labuser", PASSWORD),
+                        List.of("--proxy", "socks5://127.0.0.1:{PORT}", "--proxy-user", "labuser"), Map.of("WSCHECK_PROXY_PASSWORD", PASSWORD), 2, r -> {
+                            assertEquals("ok", check(r, "session-broker", "tls", "").path("outcome").asText());
+                            status(r, "session-broker", "warn");
+                            status(r, "proxy-only", "fail");
                             assertEquals("socks5://127.0.0.1:" + r.path("proxy").path("url").asText().split(":")[2],
                                     r.path("proxy").path("url").asText());
                         }),
@@ -288,7 +296,7 @@ class CheckThroughProxyTest {
                 assertFalse(r.out().contains(PASSWORD), "stdout: " + r.out());
                 assertFalse(r.err().contains(PASSWORD), "stderr: " + r.err());
             }
-            assertEquals(0, runs.get(0).exit(), runs.get(0).err());
+            assertEquals(2, runs.get(0).exit(), "a proxy needing credentials fails for the client: " + runs.get(0).err());
             assertFalse(Files.readString(file).contains(PASSWORD), "report file");
             assertTrue(runs.get(4).out().contains("the credentials of user 'labuser' were rejected"), runs.get(4).out());
         }
@@ -347,7 +355,7 @@ class CheckThroughProxyTest {
                     return Optional.of(PASSWORD.toCharArray());
                 }, a.toArray(new String[0]));
             }
-            assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+            assertEquals(1, exit, "direct works, so the credential-only proxy path warns: " + err.toString(StandardCharsets.UTF_8));
             assertEquals(List.of("Password for proxy user labuser: "), prompts);
             assertFalse(out.toString(StandardCharsets.UTF_8).contains(PASSWORD));
         }

@@ -71,11 +71,26 @@ class SilentNetworkTest {
             }
             assertTrue(outcomes.containsAll(c.expectedOutcomes()), "outcomes " + outcomes);
             long runMs = report.path("durationMs").asLong();
-            assertTrue(runMs <= TIMEOUT_MS * 3 / 2, "the run took " + runMs + " ms with --timeout " + TIMEOUT_MS + " ms");
+            // One timeout, unless this PC was too busy while waiting: then a timeout is tried again
+            // (docs/probes-tls-https.md, Confirmation), and each attempt it took is in the report.
+            int attempts = mostAttempts(report);
+            assertTrue(runMs <= (long) TIMEOUT_MS * 3 / 2 * attempts, "the run took " + runMs + " ms with --timeout " + TIMEOUT_MS + " ms, "
+                    + attempts + " attempt(s)");
             // The whole command, JVM-warm, adds catalog loading and reporting to the run.
-            assertTrue(wallMs <= TIMEOUT_MS * 3 / 2 + 1500, "the command took " + wallMs + " ms");
+            assertTrue(wallMs <= (long) TIMEOUT_MS * 3 / 2 * attempts + 1500, "the command took " + wallMs + " ms");
             assertEquals(2, r.exit(), "silent endpoints fail their requirements");
             assertEquals("fail", report.path("status").asText());
         }
+    }
+
+    /** The most attempts any check of the report needed (1 when none was repeated). */
+    static int mostAttempts(JsonNode report) {
+        int most = 1;
+        for (JsonNode q : report.path("requirements")) {
+            for (JsonNode check : q.path("checks")) {
+                most = Math.max(most, check.path("evidence").path("confirmation").path("attempts").asInt(1));
+            }
+        }
+        return most;
     }
 }

@@ -48,6 +48,13 @@ final class TestCatalogs {
               - {id: pcoip-latency-slow, category: streaming, title: "optional, refused", protocol: pcoip, importance: optional, proxy: never, probes: [dns, latency], endpoints: ["tcp://drp.wscheck.test:${REFUSED}"], source: T}
             """;
 
+    /** Names with several addresses (issue 13): some dead, one listening; and one whose every address is dead. */
+    static final String MULTI = HEAD + """
+            requirements:
+              - {id: multi-tcp, category: streaming, title: "Several addresses, one listening", protocol: dcv, proxy: never, probes: [dns, tcp], endpoints: ["tcp://multi.wscheck.test:${ACCEPT}"], source: T}
+              - {id: dead-tcp, category: streaming, title: "Several addresses, none listening", protocol: pcoip, proxy: never, probes: [dns, tcp], endpoints: ["tcp://dead.wscheck.test:${ACCEPT}"], source: T}
+            """;
+
     /** Every target silent: DNS answers, but TCP is black-holed, TLS never answers, UDP never replies. */
     static final String SILENT = HEAD + """
             requirements:

@@ -20,7 +20,7 @@ final class Lab {
     static final Path JAR = ROOT.resolve("target/wscheck.jar");
     private static final Path LOCK = Path.of("/tmp/wscheck-lab.owner");
     private static final List<String> COMMANDS = List.of("ip", "nft", "iptables", "dnsmasq", "squid", "microsocks", "mitmdump",
-            "socat", "openssl", "dig", "nc", "htpasswd", "curl", "ping", "flock", "unshare", "python3");
+            "socat", "openssl", "dig", "nc", "htpasswd", "curl", "ping", "flock", "unshare", "python3", "taskset");
 
     /** What a command printed and how it ended. */
     record Result(int exit, String out, String err) {}
@@ -93,6 +93,13 @@ final class Lab {
         List<String> cmd = new ArrayList<>(List.of(SCRIPT.toString(), "exec", "env"));
         cmd.addAll(env);
         cmd.addAll(command);
+        return run(cmd, 180);
+    }
+
+    /** As {@link #wscheck}, pinned to one CPU ({@code taskset -c CPU}), e.g. beside a busy loop pinned there too. */
+    static Result wscheckPinned(int cpu, List<String> args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("taskset", "-c", Integer.toString(cpu), SCRIPT.toString(), "exec", "java", "-jar", JAR.toString()));
+        cmd.addAll(args);
         return run(cmd, 180);
     }
 

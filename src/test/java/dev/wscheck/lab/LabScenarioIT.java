@@ -248,22 +248,86 @@ class LabScenarioIT {
                         assertEquals("proxy-auth-required", run.check(id, "tcp").path("outcome").asText(), id);
                     }
                 }),
-                new Scenario("squid demanding authentication, credentials from the environment: pass", List.of("proxy-only"),
-                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", SQUID_AUTH, "--proxy-user", "labuser"), 0, run -> {
-                    run.othersPass();
+                new Scenario("squid demanding authentication, credentials given: the checks pass with them, the requirements fail for the client",
+                        List.of("proxy-only"),
+                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", SQUID_AUTH, "--proxy-user", "labuser"), 2, run -> {
+                    for (String id : run.httpsRequirements()) {
+                        assertEquals("ok", run.check(id, "https").path("outcome").asText(), id + " passes with credentials");
+                        assertEquals("fail", run.status(id), id + ": the WorkSpaces client cannot authenticate, and direct 443 is blocked");
+                        assertTrue(run.requirement(id).path("remediation").toString().contains("exempt the WorkSpaces destinations"), id);
+                    }
+                    assertEquals("pass", run.status("pcoip-streaming-tcp"), "streaming does not use the proxy");
                     assertEquals("labuser", run.report().path("proxy").path("user").asText());
                     assertTrue(!run.result().out().contains(PASSWORD) && !run.result().err().contains(PASSWORD), "the password in no output");
                 }),
-                new Scenario("SOCKS5 with authentication (microsocks): pass", List.of("proxy-only"),
-                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", "socks5://198.18.1.1:1081", "--proxy-user", "labuser"), 0, run -> {
-                    run.othersPass();
+                new Scenario("SOCKS5 with authentication (microsocks): the checks pass with credentials, the requirements fail for the client",
+                        List.of("proxy-only"),
+                        List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), List.of("--proxy", "socks5://198.18.1.1:1081", "--proxy-user", "labuser"), 2, run -> {
+                    assertEquals("ok", run.check("session-broker", "tls").path("outcome").asText());
+                    assertEquals("fail", run.status("session-broker"));
+                    for (JsonNode r : run.report().path("requirements")) {
+                        for (JsonNode c : r.path("checks")) {
+                            assertTrue(!c.path("outcome").asText().equals("error"), "no error outcome for a network condition: " + c);
+                        }
+                    }
                     assertEquals("proxy", run.check("session-broker", "tls").path("via").asText());
+                }),
+                new Scenario("names with several addresses, some dead (IPv4 and IPv6): pass on the live one, the dead ones named",
+                        List.of("multi-address"), List.of(), 0, run -> {
+                    assertTrue(run.report().path("host").path("globalIpv6").asBoolean(), "the lab PC has global IPv6");
+                    for (String id : List.of("pcoip-streaming-tcp", "dcv-streaming-tcp", "pcoip-streaming-udp")) {
+                        assertEquals("pass", run.status(id), run.requirement(id).toString());
+                    }
+                    JsonNode tcp = run.check("pcoip-streaming-tcp", "tcp");
+                    assertEquals("198.18.2.20", tcp.path("address").asText(), tcp.toString());
+                    String addresses = tcp.path("evidence").path("confirmation").path("addresses").toString();
+                    assertTrue(addresses.contains("198.18.2.10") && addresses.contains("2001:db8:2:0:0:0:0:20") && addresses.contains("\"ipv6\""), addresses);
+                    assertTrue(run.requirement("pcoip-streaming-tcp").path("note").asText().contains("198.18.2.10"),
+                            run.requirement("pcoip-streaming-tcp").toString());
+                }),
+                new Scenario("10% of DNS datagrams lost: re-sent as the OS would, never a dns-timeout", List.of("dns-loss", "10"), List.of(), 0, run -> {
+                    assertTrue(!run.report().toString().contains("\"dns-timeout\""), "no dns-timeout");
+                    assertTrue(!run.report().toString().contains("\"dns-inconsistent\""), "no dns-inconsistent");
+                }),
+                new Scenario("the resolver answers ICMP port unreachable: dns-port-unreachable, not dns-timeout", List.of("dns-reject-port"), List.of(), 2, run -> {
+                    assertEquals("dns-port-unreachable", run.check("session-broker", "dns").path("outcome").asText(),
+                            run.check("session-broker", "dns").toString());
+                    assertTrue(!run.report().toString().contains("\"dns-timeout\""), "no dns-timeout anywhere");
                 }),
                 new Scenario("everything black-holed: the verdict comes within 1.5 x the timeout", List.of("blackhole"), List.of(), 2, run -> {
                     long ms = run.report().path("durationMs").asLong();
-                    assertTrue(ms <= TIMEOUT_MS * 3 / 2, "the run took " + ms + " ms with --timeout " + TIMEOUT_MS + " ms");
+                    int attempts = mostAttempts(run.report());
+                    assertTrue(ms <= (long) TIMEOUT_MS * 3 / 2 * attempts, "the run took " + ms + " ms with --timeout " + TIMEOUT_MS + " ms, "
+                            + attempts + " attempt(s) (a timeout is tried again only when this PC was busy)");
                     assertEquals("dns-timeout", run.check("session-broker", "dns").path("outcome").asText());
                 }));
+    }
+
+    /** The most attempts any check of the report needed (1 when none was repeated). */
+    static int mostAttempts(JsonNode report) {
+        int most = 1;
+        for (JsonNode q : report.path("requirements")) {
+            for (JsonNode check : q.path("checks")) {
+                most = Math.max(most, check.path("evidence").path("confirmation").path("attempts").asInt(1));
+            }
+        }
+        return most;
+    }
+
+    /** Issue 13: a clean network on a PC whose CPU is taken by a busy loop pinned beside wscheck is still OK. */
+    @org.junit.jupiter.api.Test
+    void aBusyPcDoesNotMakeAFalseAlarm() throws Exception {
+        assertEquals(0, Lab.lab("scenario", "clean").exit());
+        Process hog = new ProcessBuilder("taskset", "-c", "0", "sh", "-c", "while :; do :; done").start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Lab.Result r = Lab.wscheckPinned(0, List.of("check", "--region", "ap-northeast-1", "--format", "json",
+                        "--trust", labCa, "--public-roots", labCa, "--timeout", TIMEOUT_MS + "ms", "--samples", "5"));
+                assertEquals(0, r.exit(), "run " + (i + 1) + " under a CPU hog: " + r.err() + "\n" + r.out());
+            }
+        } finally {
+            hog.destroy();
+        }
     }
 
     @org.junit.jupiter.api.Test
@@ -279,7 +343,7 @@ class LabScenarioIT {
                 List<String> args = new ArrayList<>(base);
                 args.addAll(v);
                 Lab.Result r = Lab.wscheck(List.of("WSCHECK_PROXY_PASSWORD=" + PASSWORD), args);
-                assertEquals(0, r.exit(), v + ": " + r.err());
+                assertEquals(2, r.exit(), v + " (a proxy needing credentials fails for the client): " + r.err());
                 assertTrue(!r.out().contains(PASSWORD) && !r.err().contains(PASSWORD), v + ": the password was printed");
             }
             String file = java.nio.file.Files.readString(json);

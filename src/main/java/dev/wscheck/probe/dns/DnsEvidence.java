@@ -23,6 +23,11 @@ import java.util.List;
  * @param osLookup what the operating system's resolver said: {@code ok}, {@code not asked (explicit
  *     servers)}, {@code unknown host (...)}, {@code no answer within N ms}, {@code failed (...)}
  * @param osAddresses the addresses the operating system's resolver returned
+ * @param stub the operating system's retry schedule the queries followed, e.g. {@code glibc timeout:5
+ *     attempts:2} (docs/probes-dns.md); empty when nothing was sent
+ * @param sends every datagram sent, in order: server, record type, when (ms after the probe
+ *     started) and what came of it ({@code NOERROR after 3 ms}, {@code no answer}, {@code port
+ *     unreachable (ICMP) ...})
  */
 public record DnsEvidence(
         String name,
@@ -38,7 +43,20 @@ public record DnsEvidence(
         List<String> aaaa,
         long minTtlSeconds,
         String osLookup,
-        List<String> osAddresses) implements Evidence {
+        List<String> osAddresses,
+        String stub,
+        List<Send> sends) implements Evidence {
+
+    /** One datagram sent to a server: where, which query, when, and what came of it. */
+    public record Send(String server, String type, long atMs, String result) {}
+
+    /** Without sends (an IP literal, nothing asked). */
+    public DnsEvidence(String name, String serverSource, List<String> serversTried, List<String> serverFailures, String server,
+                       String rcodeA, String rcodeAaaa, boolean authoritative, List<String> cnameChain, List<String> a, List<String> aaaa,
+                       long minTtlSeconds, String osLookup, List<String> osAddresses) {
+        this(name, serverSource, serversTried, serverFailures, server, rcodeA, rcodeAaaa, authoritative, cnameChain, a, aaaa,
+                minTtlSeconds, osLookup, osAddresses, "", List.of());
+    }
 
     public DnsEvidence {
         serversTried = List.copyOf(serversTried);
@@ -47,5 +65,6 @@ public record DnsEvidence(
         a = List.copyOf(a);
         aaaa = List.copyOf(aaaa);
         osAddresses = List.copyOf(osAddresses);
+        sends = List.copyOf(sends);
     }
 }

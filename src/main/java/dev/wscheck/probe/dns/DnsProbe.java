@@ -66,6 +66,7 @@ public final class DnsProbe implements Probe {
     });
 
     private final OsResolver os;
+    private final StubSchedule schedule = StubSchedule.current();
 
     /** A probe that compares with the operating system's real resolver. */
     public DnsProbe() {
@@ -102,36 +103,52 @@ public final class DnsProbe implements Probe {
                 ? Optional.of(startOsLookup(host))
                 : Optional.empty();
 
-        Search search = search(name, servers.servers(), ctx.timeout(), end);
+        Search search = search(name, servers.servers(), ctx.timeout(), end, schedule);
         Duration dnsTime = Duration.ofNanos(System.nanoTime() - t0);
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
         Finding direct = search.answer().map(r -> fromAnswer(r, ctx.resources().privateAddressesExpected())).orElseGet(() -> noAnswer(search, servers, ctx.timeout()));
-        Finding finding = view.disagreesWith(direct.addresses()) ? inconsistent(direct, view) : direct;
+        Finding finding;
+        if (search.answer().isEmpty() && view.resolved()) {
+            // No direct answer at all (silence, ICMP, no server) is not a disagreement: the client asks the
+            // OS, which answered, so the later steps check the OS's addresses.
+            finding = new Finding(Outcome.OK, "the direct query got no answer (" + direct.text() + "), but the operating system's resolver returns "
+                    + list(view.addresses()) + ", which the client uses", view.addresses());
+        } else {
+            finding = view.disagreesWith(direct.addresses()) ? inconsistent(direct, view) : direct;
+        }
 
         ProbeResult.Builder b = ProbeResult.builder()
                 .outcome(finding.outcome())
                 .via(Route.DIRECT)
                 .phase(Phase.DNS, dnsTime)
                 .detail(who(search, servers) + " => " + host + ": " + finding.text() + failover(search))
-                .evidence(evidence(name, servers, search, view));
-        first(direct.addresses()).ifPresent(b::address);
+                .evidence(evidence(name, servers, search, view, schedule));
+        first(finding.addresses()).ifPresent(b::address);
         return b.build(Duration.ofNanos(System.nanoTime() - t0));
     }
 
     // ---- asking the servers ------------------------------------------------------------------
 
-    /** The servers asked, why the ones that failed failed, and the answer that counts, if any. */
-    private record Search(List<InetSocketAddress> tried, List<String> failures, Optional<ServerAttempt.Result> answer) {}
+    /**
+     * The servers asked, why the ones that failed failed (in words and in kind), every datagram
+     * sent, and the answer that counts, if any.
+     */
+    private record Search(List<InetSocketAddress> tried, List<String> failures, List<ServerAttempt.Failure> kinds,
+                          List<DnsEvidence.Send> sends, Optional<ServerAttempt.Result> answer) {}
 
-    private static Search search(Name name, List<InetSocketAddress> servers, Duration timeout, long end) {
+    private static Search search(Name name, List<InetSocketAddress> servers, Duration timeout, long end, StubSchedule schedule) {
         List<InetSocketAddress> tried = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<ServerAttempt.Failure> kinds = new ArrayList<>();
+        List<DnsEvidence.Send> sends = new ArrayList<>();
+        long start = System.nanoTime();
         for (int i = 0; i < servers.size(); i++) {
             InetSocketAddress server = servers.get(i);
             long left = end - System.nanoTime();
             if (left <= 0) {
                 failures.add(display(server) + ": not asked, the " + timeout.toMillis() + " ms budget was spent");
+                kinds.add(ServerAttempt.Failure.SILENT);
                 continue;
             }
             // Shares are recomputed from what is left, so that time a server did not use (an ICMP
@@ -139,13 +156,21 @@ public final class DnsProbe implements Probe {
             long share = Math.min(left, Math.max(left / Math.min(servers.size() - i, SHARES), MIN_SERVER_SHARE.toNanos()));
             tried.add(server);
             // Rounded to whole milliseconds, for a readable detail ("within 1000 ms", not "999 ms").
-            ServerAttempt.Result r = ServerAttempt.ask(server, name, Duration.ofMillis(Math.max(1, Math.round(share / 1e6))));
+            long offset = Math.round((System.nanoTime() - start) / 1e6);
+            ServerAttempt.Result r = ServerAttempt.ask(server, name, Duration.ofMillis(Math.max(1, Math.round(share / 1e6))), schedule);
+            // Send times are relative to the probe's start, not to this server's share.
+            r.sends().forEach(x -> sends.add(new DnsEvidence.Send(x.server(), x.type(), x.atMs() + offset, x.result())));
             if (isDefinite(r)) {
-                return new Search(tried, failures, Optional.of(r));
+                return new Search(tried, failures, kinds, sends, Optional.of(r));
             }
-            failures.add(display(server) + ": " + whyNoAnswer(r));
+            ServerAttempt.Failure kind = r.a().answer().isPresent() ? r.aaaa().kind() : r.a().kind();
+            Optional<ServerAttempt.Failure> icmp = kind == ServerAttempt.Failure.SILENT ? ServerAttempt.recentIcmp(server) : Optional.empty();
+            failures.add(display(server) + ": " + whyNoAnswer(r)
+                    + icmp.map(k -> " (other queries to it got ICMP " + (k == ServerAttempt.Failure.PORT_UNREACHABLE ? "port" : "host")
+                            + " unreachable just before: ICMP is rate-limited)").orElse(""));
+            kinds.add(icmp.orElse(kind));
         }
-        return new Search(tried, failures, Optional.empty());
+        return new Search(tried, failures, kinds, sends, Optional.empty());
     }
 
     /**
@@ -215,11 +240,20 @@ public final class DnsProbe implements Probe {
         if (servers.servers().isEmpty()) {
             return new Finding(Outcome.DNS_TIMEOUT, "no server to ask", List.of());
         }
-        // "no answer within" only when silence is what happened: a garbage or truncated reply
-        // that failed in a second is said as what it was.
-        boolean silence = search.failures().stream().allMatch(f -> f.contains(ServerAttempt.NO_ANSWER) || f.contains(": not asked,"));
-        return new Finding(Outcome.DNS_TIMEOUT, (silence ? "no answer within " + timeout.toMillis() + " ms (" : "no usable answer (")
-                + String.join("; ", search.failures()) + ")", List.of());
+        String why = " (" + String.join("; ", search.failures()) + ")";
+        // Silence from any server is a timeout; only when every server's side answered with ICMP is it
+        // something else: nothing listens on the resolver's port, or there is no route to it.
+        if (!search.kinds().isEmpty() && !search.kinds().contains(ServerAttempt.Failure.SILENT)
+                && !search.kinds().contains(ServerAttempt.Failure.GARBAGE)) {
+            if (search.kinds().stream().allMatch(k -> k == ServerAttempt.Failure.PORT_UNREACHABLE)) {
+                return new Finding(Outcome.DNS_PORT_UNREACHABLE, "ICMP port unreachable: no DNS server listens at the resolver's address" + why, List.of());
+            }
+            return new Finding(Outcome.DNS_UNREACHABLE, "the resolver cannot be reached (no route, or ICMP unreachable)" + why, List.of());
+        }
+        // "no answer within" only when silence is what happened: a garbage or truncated reply that
+        // failed in a second is said as what it was.
+        boolean silence = search.kinds().stream().allMatch(k -> k == ServerAttempt.Failure.SILENT);
+        return new Finding(Outcome.DNS_TIMEOUT, (silence ? "no answer within " + timeout.toMillis() + " ms" : "no usable answer") + why, List.of());
     }
 
     private static Finding inconsistent(Finding direct, OsView view) {
@@ -227,7 +261,10 @@ public final class DnsProbe implements Probe {
                 : "the direct query: " + direct.text();
         String osText = view.resolved() ? "the operating system's resolver returns " + list(view.addresses())
                 : "the operating system's resolver does not resolve it (" + view.status() + ")";
-        return new Finding(Outcome.DNS_INCONSISTENT, dns + ", but " + osText + " (" + OS_HINT + ")", direct.addresses());
+        // Where the direct query found nothing but the OS resolved, the later steps check the addresses
+        // the client (which asks the OS) would use.
+        List<InetAddress> use = direct.addresses().isEmpty() && view.resolved() ? view.addresses() : direct.addresses();
+        return new Finding(Outcome.DNS_INCONSISTENT, dns + ", but " + osText + " (" + OS_HINT + ")", use);
     }
 
     private static String who(Search search, DnsServers servers) {
@@ -290,7 +327,11 @@ public final class DnsProbe implements Probe {
         } catch (ExecutionException e) {
             Throwable c = e.getCause() instanceof CompletionException && e.getCause().getCause() != null ? e.getCause().getCause() : e.getCause();
             if (c instanceof UnknownHostException) {
-                return new OsView("unknown host: " + c.getMessage(), List.of(), false, true);
+                // getaddrinfo's EAI_AGAIN ("Temporary failure in name resolution", "try again") is the OS
+                // resolver timing out, not the name being unknown: it proves nothing about the answer.
+                String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                boolean temporary = m.contains("temporary failure") || m.contains("try again") || m.contains("timed out");
+                return new OsView((temporary ? "no answer: " : "unknown host: ") + c.getMessage(), List.of(), false, !temporary);
             }
             return new OsView("failed (" + c + ")", List.of(), false, false);
         } catch (InterruptedException e) {
@@ -301,7 +342,7 @@ public final class DnsProbe implements Probe {
 
     // ---- evidence and small helpers ----------------------------------------------------------
 
-    private static DnsEvidence evidence(Name name, DnsServers servers, Search search, OsView view) {
+    private static DnsEvidence evidence(Name name, DnsServers servers, Search search, OsView view, StubSchedule schedule) {
         Optional<ServerAttempt.Result> r = search.answer();
         boolean aa = r.flatMap(x -> x.a().answer().or(() -> x.aaaa().answer())).map(TypeAnswer::authoritative).orElse(false);
         long ttl = r.map(x -> minTtl(x.a(), x.aaaa())).orElse(-1L);
@@ -319,7 +360,9 @@ public final class DnsProbe implements Probe {
                 r.map(x -> texts(addresses(x.aaaa()))).orElse(List.of()),
                 ttl,
                 view.status(),
-                texts(view.addresses()));
+                texts(view.addresses()),
+                schedule.os(),
+                search.sends());
     }
 
     private static ProbeResult literal(String host, DnsServers servers) {

@@ -2,66 +2,107 @@ package dev.wscheck.probe.dns;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.WireParseException;
 
 /**
  * Asks one server for A and AAAA in parallel within a time share, and collects what came back.
- * Each query is sent once more at half the share if nothing has come back by then, as stub
- * resolvers do, so that one lost datagram does not read as a dead server.
+ * An unanswered query is re-sent on the operating system's schedule ({@link StubSchedule}), so that
+ * a lost datagram does not read as a dead server; every send is recorded for the evidence.
+ *
+ * <p>An ICMP error (port unreachable, no route) is a fact about the path, not silence: it ends the
+ * query when it comes back twice in a row (a single one may be a resolver restarting), and the
+ * probe then reports it as such instead of a timeout.
  */
 final class ServerAttempt {
     private ServerAttempt() {}
 
-    /** How a failure that was silence begins (the probe words its detail differently for silence). */
-    static final String NO_ANSWER = "no answer within ";
+    /** Why a query got no answer. */
+    enum Failure {
+        /** nothing came back */
+        SILENT,
+        /** ICMP port unreachable: nothing listens on the server's port */
+        PORT_UNREACHABLE,
+        /** ICMP host/network unreachable, or no route from this PC */
+        NO_ROUTE,
+        /** something came back that is not a usable DNS answer */
+        GARBAGE
+    }
 
     /** What one query type brought back from the server: an answer, or why there was none. */
-    record Reply(Optional<TypeAnswer> answer, String failure) {
+    record Reply(Optional<TypeAnswer> answer, String failure, Failure kind) {
         static Reply of(TypeAnswer a) {
-            return new Reply(Optional.of(a), "");
+            return new Reply(Optional.of(a), "", Failure.SILENT);
         }
 
-        static Reply failed(String why) {
-            return new Reply(Optional.empty(), why);
+        static Reply failed(String why, Failure kind) {
+            return new Reply(Optional.empty(), why, kind);
         }
     }
 
-    /** The server's replies for A and AAAA. */
-    record Result(InetSocketAddress server, Reply a, Reply aaaa) {}
+    /**
+     * ICMP errors seen from each server in this JVM, with when: routers rate-limit ICMP (Linux: about
+     * one a second per host after a small burst), so of many queries to a rejecting resolver most get
+     * silence; a query that got none is then classified by what its siblings got just before.
+     */
+    private static final java.util.concurrent.ConcurrentMap<InetSocketAddress, java.util.Map.Entry<Failure, Long>> ICMP_SEEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** How long an ICMP error from a server explains silence from it. */
+    private static final long ICMP_MEMORY_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    /** Queries {@code server} for at most {@code share}, and returns by then. */
-    static Result ask(InetSocketAddress server, Name name, Duration share) {
+    /** The ICMP error another query to {@code server} got recently, if any. */
+    static Optional<Failure> recentIcmp(InetSocketAddress server) {
+        java.util.Map.Entry<Failure, Long> e = ICMP_SEEN.get(server);
+        if (e == null || System.nanoTime() - e.getValue() > ICMP_MEMORY_NANOS) {
+            return Optional.empty();
+        }
+        return Optional.of(e.getKey());
+    }
+
+    /** The server's replies for A and AAAA, and every datagram sent to it. */
+    record Result(InetSocketAddress server, Reply a, Reply aaaa, List<DnsEvidence.Send> sends) {}
+
+    /** Queries {@code server} for at most {@code share}, re-sending as {@code schedule} says, and returns by then. */
+    static Result ask(InetSocketAddress server, Name name, Duration share, StubSchedule schedule) {
         long startNanos = System.nanoTime();
         long endNanos = startNanos + share.toNanos();
+        String who = DnsProbe.display(server);
+        List<DnsEvidence.Send> sends = new CopyOnWriteArrayList<>();
         if (server.isUnresolved()) {
-            Reply r = Reply.failed("not an IP address");
-            return new Result(server, r, r);
+            Reply r = Reply.failed("not an IP address", Failure.GARBAGE);
+            return new Result(server, r, r, List.of());
         }
         SimpleResolver resolver = new SimpleResolver(server);
         resolver.setTimeout(share);
         resolver.setIgnoreTruncation(true); // TypeLookup retries over TCP itself, and says so when that fails
-        Pending a = new Pending(resolver, name, Type.A);
-        Pending aaaa = new Pending(resolver, name, Type.AAAA);
-        a.send();
-        aaaa.send();
-        await(a, aaaa, startNanos + share.toNanos() / 2);
-        a.resendIfUnsettled();
-        aaaa.resendIfUnsettled();
+        Pending a = new Pending(resolver, name, Type.A, who, startNanos, sends, server);
+        Pending aaaa = new Pending(resolver, name, Type.AAAA, who, startNanos, sends, server);
+        for (Duration at : schedule.sendOffsets(share)) {
+            await(a, aaaa, startNanos + at.toNanos());
+            if (System.nanoTime() >= endNanos || (a.settled.isDone() && aaaa.settled.isDone())) {
+                break;
+            }
+            a.sendIfUnsettled();
+            aaaa.sendIfUnsettled();
+        }
         await(a, aaaa, endNanos);
-        return new Result(server, a.reply(share), aaaa.reply(share));
+        return new Result(server, a.reply(share), aaaa.reply(share), List.copyOf(sends));
     }
 
     private static void await(Pending a, Pending aaaa, long untilNanos) {
@@ -74,22 +115,40 @@ final class ServerAttempt {
         }
     }
 
-    /** One query type's sends; {@link #settled} completes with the first answer, or fails when every send failed. */
+    /**
+     * One query type's sends; {@link #settled} completes with the first answer, or fails when two
+     * sends in a row came back with an ICMP error. A send that is merely unanswered keeps it open.
+     */
     private static final class Pending {
         final CompletableFuture<TypeAnswer> settled = new CompletableFuture<>();
-        private final AtomicInteger outstanding = new AtomicInteger();
+        private final AtomicInteger icmpInARow = new AtomicInteger();
+        private volatile Throwable lastError;
         private final SimpleResolver resolver;
         private final Name name;
         private final int type;
+        private final String server;
+        private final long startNanos;
+        private final List<DnsEvidence.Send> sends;
+        private final InetSocketAddress address;
 
-        Pending(SimpleResolver resolver, Name name, int type) {
+        Pending(SimpleResolver resolver, Name name, int type, String server, long startNanos, List<DnsEvidence.Send> sends,
+                InetSocketAddress address) {
+            this.address = address;
             this.resolver = resolver;
             this.name = name;
             this.type = type;
+            this.server = server;
+            this.startNanos = startNanos;
+            this.sends = sends;
         }
 
-        void send() {
-            outstanding.incrementAndGet();
+        void sendIfUnsettled() {
+            if (settled.isDone()) {
+                return;
+            }
+            long sentAt = System.nanoTime();
+            int index = sends.size();
+            sends.add(new DnsEvidence.Send(server, Type.string(type), millis(sentAt - startNanos), "no answer"));
             CompletableFuture<TypeAnswer> f;
             try {
                 f = TypeLookup.start(resolver, name, type);
@@ -97,54 +156,114 @@ final class ServerAttempt {
                 f = CompletableFuture.failedFuture(e);
             }
             f.whenComplete((answer, error) -> {
+                long after = millis(System.nanoTime() - sentAt);
                 if (error == null) {
+                    record(index, Rcode.string(answer.rcode()) + " after " + after + " ms");
                     settled.complete(answer);
-                } else if (outstanding.decrementAndGet() == 0) {
-                    settled.completeExceptionally(error);
+                    return;
+                }
+                Throwable c = unwrap(error);
+                Failure kind = kindOf(c);
+                record(index, describe(c, Duration.ZERO) + " after " + after + " ms");
+                if (kind == Failure.SILENT) {
+                    return; // the next send on the schedule, or the end of the share, decides
+                }
+                lastError = c;
+                if (kind != Failure.GARBAGE) {
+                    ICMP_SEEN.put(address, java.util.Map.entry(kind, System.nanoTime()));
+                }
+                if (kind == Failure.GARBAGE || icmpInARow.incrementAndGet() >= 2) {
+                    settled.completeExceptionally(c);
                 }
             });
         }
 
-        void resendIfUnsettled() {
-            if (!settled.isDone()) {
-                send();
+        private void record(int index, String result) {
+            if (index < sends.size()) {
+                DnsEvidence.Send s = sends.get(index);
+                sends.set(index, new DnsEvidence.Send(s.server(), s.type(), s.atMs(), result));
             }
         }
 
         Reply reply(Duration share) {
             if (!settled.isDone()) {
                 settled.cancel(false);
-                return Reply.failed(NO_ANSWER + share.toMillis() + " ms");
+                Throwable e = lastError;
+                if (e != null) {
+                    // One ICMP error, then silence: the error is the only thing the server's side said.
+                    return Reply.failed(describe(e, share), kindOf(e));
+                }
+                return Reply.failed("no answer within " + share.toMillis() + " ms", Failure.SILENT);
             }
             try {
                 return Reply.of(settled.join());
-            } catch (CompletionException | CancellationException e) {
-                return Reply.failed(describe(e.getCause() == null ? e : e.getCause(), share));
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable c = unwrap(e);
+                return Reply.failed(describe(c, share), kindOf(c));
             }
         }
     }
 
-    private static String describe(Throwable t, Duration share) {
+    private static long millis(long nanos) {
+        return Math.round(nanos / 1e6);
+    }
+
+    private static Throwable unwrap(Throwable t) {
         Throwable c = t;
-        while (c instanceof CompletionException && c.getCause() != null) {
+        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
             c = c.getCause();
         }
+        return c;
+    }
+
+    /** Tells the ways a send can fail apart: silence, the two ICMP answers, and garbage. */
+    static Failure kindOf(Throwable c) {
         if (c instanceof TypeLookup.TruncatedRetryFailed) {
-            return c.getMessage();
+            return Failure.GARBAGE; // an answer came, truncated; its detail says the TCP retry failed
         }
-        if (c instanceof java.net.SocketTimeoutException || c instanceof java.io.InterruptedIOException) {
-            return NO_ANSWER + share.toMillis() + " ms";
+        if (c instanceof java.net.SocketTimeoutException || c instanceof java.io.InterruptedIOException
+                || c instanceof java.util.concurrent.CancellationException) {
+            return Failure.SILENT;
         }
-        if (c instanceof PortUnreachableException) {
-            return "port unreachable (ICMP): no DNS server listens there";
+        if (c instanceof PortUnreachableException || messageHas(c, "connection refused") || messageHas(c, "port unreachable")) {
+            return Failure.PORT_UNREACHABLE;
         }
-        if (c instanceof WireParseException) {
-            return "unusable answer (" + c.getMessage() + ")";
+        if (c instanceof NoRouteToHostException || messageHas(c, "no route to host") || messageHas(c, "network is unreachable")
+                || messageHas(c, "host is unreachable") || messageHas(c, "host unreachable")) {
+            return Failure.NO_ROUTE;
         }
-        if (c instanceof IOException) {
+        if (c instanceof IOException && !(c instanceof WireParseException)) {
+            String m = c.getMessage() == null ? "" : c.getMessage().toLowerCase(Locale.ROOT);
+            // dnsjava's own timeout ("Query timed out") is silence too
+            return m.contains("timed out") || m.contains("timeout") ? Failure.SILENT : Failure.GARBAGE;
+        }
+        return Failure.GARBAGE;
+    }
+
+    private static boolean messageHas(Throwable t, String fragment) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
             String m = c.getMessage();
-            return m == null || m.isBlank() ? c.getClass().getSimpleName() : m;
+            if (m != null && m.toLowerCase(Locale.ROOT).contains(fragment)) {
+                return true;
+            }
         }
-        return "unusable answer (" + c + ")";
+        return false;
+    }
+
+    private static String describe(Throwable c, Duration share) {
+        switch (kindOf(c)) {
+            case SILENT:
+                return share.isZero() ? "no answer" : "no answer within " + share.toMillis() + " ms";
+            case PORT_UNREACHABLE:
+                return "port unreachable (ICMP): no DNS server listens there";
+            case NO_ROUTE:
+                return "unreachable (" + (c.getMessage() == null ? "no route to host" : c.getMessage()) + ")";
+            default:
+                if (c instanceof WireParseException) {
+                    return "unusable answer (" + c.getMessage() + ")";
+                }
+                String m = c.getMessage();
+                return m == null || m.isBlank() ? "unusable answer (" + c.getClass().getSimpleName() + ")" : m;
+        }
     }
 }

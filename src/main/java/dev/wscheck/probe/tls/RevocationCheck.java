@@ -45,9 +45,10 @@ import java.util.concurrent.TimeoutException;
  * every AWS endpoint names the same few Amazon Trust Services URLs.
  *
  * <p>Names are resolved with the run's DNS servers (never the system resolver), or by the proxy
- * when the transport resolves remotely. Through an HTTP CONNECT proxy this asks for a tunnel to
- * port 80, which some proxies refuse although they would forward a plain GET: the detail then
- * says so.
+ * when the transport resolves remotely. Through an HTTP proxy the request is a plain proxied one
+ * ({@code HEAD http://host/path} to the proxy, as Windows fetches CRLs and OCSP answers), not a
+ * CONNECT tunnel to port 80, which proxies such as squid refuse by default; the proxy's own refusals
+ * (403, 407, 502-504) mean the endpoint is not reachable that way.
  */
 final class RevocationCheck {
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
@@ -120,6 +121,9 @@ final class RevocationCheck {
             path += "?" + uri.getRawQuery();
         }
         String target = where + host + ":" + port;
+        if (transport instanceof dev.wscheck.net.HttpConnectTransport http) {
+            return throughHttpProxy(u, http, uri, target, deadlineNanos);
+        }
         try {
             Optional<InetAddress> address = NameResolver.literal(host);
             if (address.isEmpty() && !transport.resolvesRemotely()) {
@@ -143,6 +147,45 @@ final class RevocationCheck {
                 }
                 return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE,
                         target + ": the answer is not HTTP" + (line.isEmpty() ? " (connection closed)" : ""));
+            }
+        } catch (IOException e) {
+            return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE, target + ": " + describe(e));
+        }
+    }
+
+    /** A plain proxied HEAD: the absolute URL to the proxy, with its credentials if any. */
+    private static RevocationEndpoint throughHttpProxy(RevocationUrls.Url u, dev.wscheck.net.HttpConnectTransport http, URI uri, String target,
+                                                       long deadlineNanos) {
+        String absolute = uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getRawAuthority()
+                + (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        try (Socket s = http.openForwarding(uri.getRawAuthority(), remaining(deadlineNanos))) {
+            s.setSoTimeout(millis(remaining(deadlineNanos)));
+            StringBuilder req = new StringBuilder("HEAD ").append(absolute).append(" HTTP/1.1\r\nHost: ").append(uri.getRawAuthority())
+                    .append("\r\nUser-Agent: wscheck\r\nConnection: close\r\n");
+            http.credentials().ifPresent(c -> req.append("Proxy-Authorization: ").append(c.basicAuthorization()).append("\r\n"));
+            req.append("\r\n");
+            byte[] bytes = req.toString().getBytes(StandardCharsets.ISO_8859_1);
+            OutputStream out = s.getOutputStream();
+            out.write(bytes);
+            out.flush();
+            java.util.Arrays.fill(bytes, (byte) 0);
+            String line = statusLine(s.getInputStream());
+            if (!line.startsWith("HTTP/") || line.length() < 12) {
+                return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE,
+                        target + ": the proxy's answer is not HTTP" + (line.isEmpty() ? " (connection closed)" : ""));
+            }
+            String code = line.substring(9, 12);
+            switch (code) {
+                case "403":
+                case "407":
+                case "502":
+                case "503":
+                case "504":
+                    // The proxy's own answer: it will not, or cannot, fetch the URL for this PC.
+                    return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE, target + ": the proxy answered " + line.substring(9).trim());
+                default:
+                    return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.REACHABLE, "HTTP " + code + " via the proxy");
             }
         } catch (IOException e) {
             return new RevocationEndpoint(u.kind(), u.url(), RevocationEndpoint.UNREACHABLE, target + ": " + describe(e));

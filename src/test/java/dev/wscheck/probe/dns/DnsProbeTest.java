@@ -320,6 +320,12 @@ class DnsProbeTest {
                             assertEquals(1, e.serverFailures().size());
                             assertTrue(lab.pattern("{ANSWERING}: no answer within {MS} ms").matcher(e.serverFailures().get(0)).matches(), e.serverFailures().get(0));
                         }),
+                c("a silent resolver while the OS answers (issue 13: a starved or lossy direct query) is not dns-inconsistent", "broker.wscheck.test")
+                        .on(Server.SILENT)
+                        .timeout(SHORT)
+                        .os(osSays("203.0.113.7"))
+                        .expect(Outcome.OK, "the direct query got no answer", "which the client uses")
+                        .address("203.0.113.7"),
                 c("a silent server times out within the budget", "broker.wscheck.test")
                         .on(Server.SILENT)
                         .timeout(SHORT)
@@ -340,6 +346,14 @@ class DnsProbeTest {
                         .expect(Outcome.DNS_TIMEOUT, "resolvers {SILENT}, {CLOSED} (explicit) => broker.wscheck.test: no usable answer",
                                 "{SILENT}: no answer within {MS} ms; {CLOSED}: port unreachable (ICMP)")
                         .evidence((e, lab) -> assertEquals(List.of(lab.of(Server.SILENT), lab.of(Server.CLOSED)), e.serversTried())),
+                c("a resolver address answering ICMP port unreachable is dns-port-unreachable, not a timeout", "broker.wscheck.test")
+                        .on(Server.CLOSED)
+                        .expect(Outcome.DNS_PORT_UNREACHABLE, "resolver {CLOSED} (explicit) => broker.wscheck.test: ICMP port unreachable",
+                                "{CLOSED}: port unreachable (ICMP)")
+                        .evidence((e, lab) -> {
+                            assertTrue(e.sends().size() >= 4, "each datagram sent is evidence: " + e.sends());
+                            assertTrue(e.sends().stream().allMatch(x -> x.result().startsWith("port unreachable")), e.sends().toString());
+                        }),
                 c("a closed port passes the question to the next server", "broker.wscheck.test")
                         .on(Server.CLOSED, Server.ANSWERING)
                         .expect(Outcome.OK, "resolver {ANSWERING} (explicit)", "(after {CLOSED}: ")
@@ -390,11 +404,12 @@ class DnsProbeTest {
                         .on()
                         .os(OS_UNKNOWN)
                         .expect(Outcome.DNS_TIMEOUT, "no DNS resolver is configured (system) => broker.wscheck.test: no server to ask"),
-                c("no configured resolver while the OS resolves is inconsistent", "broker.wscheck.test")
+                c("no direct answer while the OS resolves is not a disagreement: the OS's addresses are checked", "broker.wscheck.test")
                         .on()
                         .os(osSays("203.0.113.50"))
-                        .expect(Outcome.DNS_INCONSISTENT, "no DNS resolver is configured (system) => broker.wscheck.test: the direct query: no server to ask, "
-                                + "but the operating system's resolver returns 203.0.113.50"),
+                        .expect(Outcome.OK, "no DNS resolver is configured (system) => broker.wscheck.test: the direct query got no answer (no server to ask), "
+                                + "but the operating system's resolver returns 203.0.113.50, which the client uses")
+                        .address("203.0.113.50"),
                 c("an OS view disjoint from the DNS answer is inconsistent and names both", "broker.wscheck.test")
                         .os(osSays("10.9.9.9"))
                         .expect(Outcome.DNS_INCONSISTENT, "resolver {ANSWERING} (system) => broker.wscheck.test: the direct query answers 203.0.113.7, 2001:db8:0:0:0:0:0:7, "
@@ -423,10 +438,18 @@ class DnsProbeTest {
                         .expect(Outcome.DNS_INCONSISTENT, "the direct query answers 203.0.113.7",
                                 "but the operating system's resolver does not resolve it (unknown host: broker.wscheck.test: Name or service not known)")
                         .address("203.0.113.7"),
+                c("an OS resolver that timed out (EAI_AGAIN) proves nothing: not inconsistent", "broker.wscheck.test")
+                        .os(host -> {
+                            throw new UnknownHostException(host + ": Temporary failure in name resolution");
+                        })
+                        .expect(Outcome.OK, "A 203.0.113.7")
+                        .address("203.0.113.7")
+                        .evidence((e, lab) -> assertTrue(e.osLookup().startsWith("no answer: "), e.osLookup())),
                 c("NXDOMAIN while the OS resolves is inconsistent", "gone.wscheck.test")
                         .os(osSays("203.0.113.60"))
                         .expect(Outcome.DNS_INCONSISTENT, "resolver {ANSWERING} (system) => gone.wscheck.test: the direct query: NXDOMAIN, the name does not exist, "
                                 + "but the operating system's resolver returns 203.0.113.60")
+                        .address("203.0.113.60")
                         .evidence((e, lab) -> assertEquals("NXDOMAIN", e.rcodeA())),
                 c("NXDOMAIN and an OS that cannot resolve agree", "gone.wscheck.test")
                         .os(OS_UNKNOWN)
@@ -508,6 +531,24 @@ class DnsProbeTest {
             return Address.getByAddress(ip);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException(ip, e);
+        }
+    }
+
+    /** One lost datagram (or three) costs a re-send, never a dns-timeout; each send is in the evidence. */
+    @ParameterizedTest(name = "{0} lost datagrams within a 3 s timeout still give an answer")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+    void lostDatagramsAreResent(int lost) throws IOException {
+        try (DnsFixture lossy = DnsFixture.start().answer("broker.wscheck.test", "203.0.113.7").dropNext(lost);
+                SharedResources resources = new SharedResources(new DnsServers(List.of(lossy.address()), "explicit"),
+                        new TrustSettings(List.of(), List.of(), "test"), 1, Duration.ZERO, false)) {
+            ProbeContext ctx = new ProbeContext(Duration.ofSeconds(3), Optional.empty(), DirectTransport.INSTANCE, resources);
+            ProbeResult r = new DnsProbe(host -> List.of()).run(new CheckSpec(ProbeKind.DNS, Target.parse("https://broker.wscheck.test/")), ctx);
+            assertEquals(Outcome.OK, r.outcome(), r.detail());
+            DnsEvidence e = assertInstanceOf(DnsEvidence.class, r.evidence().orElseThrow());
+            assertTrue(e.sends().size() > 2, "re-sends recorded: " + e.sends());
+            assertTrue(e.sends().stream().anyMatch(x -> x.result().equals("no answer")), e.sends().toString());
+            assertTrue(e.sends().stream().anyMatch(x -> x.result().startsWith("NOERROR after")), e.sends().toString());
+            assertFalse(e.stub().isEmpty());
         }
     }
 
