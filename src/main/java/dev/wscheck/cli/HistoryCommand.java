@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code wscheck history}: the runs of a --history folder and each requirement's transitions (contract §7). */
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(name = "history",
+        versionProvider = WscheckCommand.VersionProvider.class, mixinStandardHelpOptions = true,
         description = "List the runs of a --history folder and every requirement's status changes: the timeline a support ticket needs.")
 final class HistoryCommand implements Callable<Integer> {
     @ParentCommand

@@ -23,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
  * Parses and validates the command line, then hands over to {@code dev.wscheck.reflector}; runs until
  * the process is stopped (SIGTERM, Ctrl-C).
  */
-@Command(name = "reflector", mixinStandardHelpOptions = true,
+@Command(name = "reflector",
+        versionProvider = WscheckCommand.VersionProvider.class, mixinStandardHelpOptions = true,
         description = {"Answer authenticated wscheck probes on UDP and TCP (for check --reflector), until stopped.",
             "The shared key comes from the environment variable WSCHECK_REFLECTOR_KEY (at least 16 bytes)."})
 final class ReflectorCommand implements Callable<Integer> {

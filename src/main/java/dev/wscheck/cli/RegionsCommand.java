@@ -34,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code wscheck regions}: measures every region of the catalog at once and ranks them (contract §9).
  * Exit 0 when at least one region was reached, 2 when none was, 3 on bad input.
  */
-@Command(name = "regions", mixinStandardHelpOptions = true,
+@Command(name = "regions",
+        versionProvider = WscheckCommand.VersionProvider.class, mixinStandardHelpOptions = true,
         description = "Measure the round-trip time to every region (health-check host on TCP 4172/4195, HTTPS to its broker) and rank them.")
 final class RegionsCommand implements Callable<Integer> {
     @ParentCommand

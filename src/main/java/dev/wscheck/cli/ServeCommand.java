@@ -35,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code wscheck serve}: the Prometheus exporter of contract §8. Every option is validated and the
  * proxy discovered once, before it listens; then it serves until the process is stopped.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
+        versionProvider = WscheckCommand.VersionProvider.class, mixinStandardHelpOptions = true,
         description = "Run as a Prometheus exporter: /probe?region=R runs one check and answers its series, /metrics the "
                 + "exporter's own health, / the last probes. Run it inside the network it judges.")
 final class ServeCommand implements Callable<Integer> {

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JapaneseCliTest {
     static final List<List<String>> COMMANDS = List.of(List.of(), List.of("check"), List.of("requirements"), List.of("ip-ranges"),
-            List.of("ip-ranges", "update"), List.of("ip-ranges", "show"), List.of("explain"), List.of("report"));
+            List.of("ip-ranges", "update"), List.of("ip-ranges", "show"), List.of("explain"), List.of("report"),
+            List.of("serve"), List.of("history"), List.of("regions"), List.of("reflector"));
 
     static Stream<List<String>> versionArgs() {
         List<List<String>> out = new ArrayList<>();
@@ -55,7 +56,7 @@ class JapaneseCliTest {
             + "format|fs|usage|commands?|en|ja|global|amazon_?|workspaces_gateways|trust|services?|address|family|name|rule|cidr|ms|s|"
             + "wsnrt|abc123|ap|northeast|tokyo|macos|trust|root|services|mobility|ranges|directoryid|help|update|show|explain|report|"
             + "check|requirements|ip-ranges|e|g|vpn|dcv|tcp|inet|filter|cache|https_proxy|no_color|wscheck_region|wscheck_proxy_password|"
-            + "refused|streaming|pcoip-streaming-udp|tcp-refused|env|os|cli|wscheck_config|pc|ipv|md|prom|abc|fips|vpc|govcloud|privatelink|us|east|west|serve|history|regions|reflector|probe|metrics|r|localhost");
+            + "refused|streaming|pcoip-streaming-udp|tcp-refused|env|os|cli|wscheck_config|pc|ipv|md|prom|abc|fips|vpc|govcloud|privatelink|us|east|west|serve|history|regions|reflector|probe|metrics|r|localhost|wscheck_reflector_key|d|h|z|x|properties|dir|mtu");
 
     @ParameterizedTest(name = "wscheck --lang ja {0} --help: Japanese throughout")
     @MethodSource("commands")
