@@ -76,7 +76,6 @@ final class CatalogOptions {
         if (region != null) {
             return new Region(known(c, region, "--region"), Optional.empty());
         }
-        String note = "";
         if (registrationCode != null) {
             Optional<String> r;
             try {
@@ -97,10 +96,10 @@ final class CatalogOptions {
         String fromEnv = env.get("WSCHECK_REGION");
         if (fromEnv != null && !fromEnv.isBlank()) {
             String code = known(c, fromEnv.trim(), "WSCHECK_REGION");
-            return new Region(code, note.isEmpty() ? Optional.empty() : Optional.of(note + "using WSCHECK_REGION " + code));
+            return new Region(code, Optional.empty());
         }
         return new Region(known(c, DEFAULT_REGION, "the default region"),
-                Optional.of(note + "no region given; checking " + DEFAULT_REGION + " (set --region, --registration-code or WSCHECK_REGION)"));
+                Optional.of("no region given; checking " + DEFAULT_REGION + " (set --region, --registration-code or WSCHECK_REGION)"));
     }
 
     private static String known(Catalog c, String r, String from) {
