@@ -237,17 +237,6 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private TrustSettings trustSettings(Catalog catalog) {
-        List<X509Certificate> extra = new ArrayList<>();
-        for (Path p : trust) {
-            extra.addAll(Pem.readCertificates("--trust", p));
-        }
-        if (publicRoots == null) {
-            return new TrustSettings(extra, catalog.publicRoots(), "catalog");
-        }
-        List<TrustSettings.PublicRoot> roots = new ArrayList<>();
-        for (X509Certificate c : Pem.readCertificates("--public-roots", publicRoots)) {
-            roots.add(new TrustSettings.PublicRoot(c.getSubjectX500Principal().getName(), Pem.spkiSha256(c)));
-        }
-        return new TrustSettings(extra, roots, "file");
+        return TrustSettings.of(trust, Optional.ofNullable(publicRoots), catalog.publicRoots());
     }
 }

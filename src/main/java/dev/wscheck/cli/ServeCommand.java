@@ -183,18 +183,7 @@ final class ServeCommand implements Callable<Integer> {
         return (h.contains(":") ? "[" + h + "]" : h) + ":" + a.getPort();
     }
 
-    private TrustSettings trustSettings(Catalog c) {
-        List<X509Certificate> extra = new ArrayList<>();
-        for (Path p : trust) {
-            extra.addAll(Pem.readCertificates("--trust", p));
-        }
-        if (publicRoots == null) {
-            return new TrustSettings(extra, c.publicRoots(), "catalog");
-        }
-        List<TrustSettings.PublicRoot> roots = new ArrayList<>();
-        for (X509Certificate cert : Pem.readCertificates("--public-roots", publicRoots)) {
-            roots.add(new TrustSettings.PublicRoot(cert.getSubjectX500Principal().getName(), Pem.spkiSha256(cert)));
-        }
-        return new TrustSettings(extra, roots, "file");
+    private TrustSettings trustSettings(Catalog catalog) {
+        return TrustSettings.of(trust, Optional.ofNullable(publicRoots), catalog.publicRoots());
     }
 }

@@ -279,28 +279,14 @@ public final class ConsoleReporter implements Reporter {
         }
     }
 
-    /** The verdict for one protocol (or "any": the HTTPS requirements every client needs). */
+    /** The verdict for one protocol (or "any": the HTTPS requirements every client needs), with the requirements that decide it. */
     private String protocolVerdict(Report r, String protocol) {
-        String worst = "skip";
-        List<String> culprits = new ArrayList<>();
-        for (Report.Requirement q : r.requirements()) {
-            if (!q.protocol().equals(protocol)) {
-                continue;
-            }
-            int rank = rank(q.status());
-            if (rank > rank(worst)) {
-                worst = q.status();
-                culprits.clear();
-            }
-            if (rank == rank(worst) && rank >= rank("inconclusive")) {
-                culprits.add(q.id());
-            }
+        ReportFacts.Answer a = ReportFacts.answer(r, protocol);
+        String text = label("verdict." + a.status(), Map.of());
+        if (!a.because().isEmpty()) {
+            text = label("verdict.with", Map.of("verdict", text, "because", label("verdict.because", Map.of()), "ids", String.join(", ", a.because())));
         }
-        String text = label("verdict." + worst, Map.of());
-        if (!culprits.isEmpty()) {
-            text = label("verdict.with", Map.of("verdict", text, "because", label("verdict.because", Map.of()), "ids", String.join(", ", culprits)));
-        }
-        return colorFor(worst, text);
+        return colorFor(a.status(), text);
     }
 
     private static int rank(String status) {
