@@ -110,6 +110,13 @@ class SecretLeakTest {
                     PASSWORD + "-wrong"));
         }
         out.add(new Run("check in Japanese", check("--lang", "ja", "--no-color", "-v"), PASSWORD));
+        // A scheduled run's history, and every listing of it (the stored runs are scanned below too).
+        String hist = tmp.resolve("history").toString();
+        out.add(new Run("check --history", check("--no-color", "--history", hist), PASSWORD));
+        out.add(new Run("check --history, a second run (changes, streaks)", check("--no-color", "--history", hist, "--alert-after", "2"), PASSWORD));
+        for (String format : List.of("table", "json", "csv")) {
+            out.add(new Run("history --format " + format, List.of("history", "--history", hist, "--format", format), PASSWORD));
+        }
         out.add(new Run("requirements", List.of("requirements", "--region", "ap-northeast-1", "--format", "json"), PASSWORD));
         out.add(new Run("explain", List.of("explain", "proxy-auth-required"), PASSWORD));
         out.add(new Run("ip-ranges show", List.of("ip-ranges", "show", "--ip-ranges", "/nonexistent/ip-ranges.json"), PASSWORD));
@@ -130,8 +137,9 @@ class SecretLeakTest {
             assertFalse(r.out().contains(secret), "stdout holds a secret: " + r.out());
             assertFalse(r.err().contains(secret), "stderr holds a secret: " + r.err());
         }
-        try (Stream<Path> files = Files.list(tmp)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("report-")).toList()) {
+        try (Stream<Path> files = Files.walk(tmp)) {
+            for (Path f : files.filter(p -> Files.isRegularFile(p) && (p.getFileName().toString().startsWith("report-")
+                    || p.getParent().getFileName().toString().equals("history"))).toList()) {
                 String text = Files.readString(f);
                 for (String secret : SECRETS) {
                     assertFalse(text.contains(secret), f + " holds a secret");
