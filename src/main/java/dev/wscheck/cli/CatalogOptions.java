@@ -3,6 +3,7 @@ package dev.wscheck.cli;
 import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.CatalogLoader;
+import dev.wscheck.catalog.Protocols;
 import dev.wscheck.catalog.RegistrationCodes;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -111,17 +112,8 @@ final class CatalogOptions {
     }
 
     List<String> protocols() {
-        switch (protocol.toLowerCase(Locale.ROOT)) {
-            case "all":
-                return List.of("pcoip", "dcv");
-            case "pcoip":
-                return List.of("pcoip");
-            case "dcv":
-            case "wsp":
-                return List.of("dcv");
-            default:
-                throw new WscheckException("--protocol " + protocol + ": use pcoip, dcv (or wsp) or all");
-        }
+        return Protocols.select(protocol)
+                .orElseThrow(() -> new WscheckException("--protocol " + protocol + ": use pcoip, dcv (or wsp) or all"));
     }
 
     Optional<String> directoryId() {

@@ -4,8 +4,8 @@ import dev.wscheck.ExitCode;
 import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.CatalogLoader;
+import dev.wscheck.catalog.Protocols;
 import dev.wscheck.net.DnsServers;
-import dev.wscheck.net.Pem;
 import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.SystemDns;
 import dev.wscheck.net.TrustSettings;
@@ -18,7 +18,6 @@ import dev.wscheck.run.RegionsRun;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,17 +111,8 @@ final class RegionsCommand implements Callable<Integer> {
     }
 
     private List<String> protocols() {
-        switch (protocol.toLowerCase(Locale.ROOT)) {
-            case "all":
-                return List.of("pcoip", "dcv");
-            case "pcoip":
-                return List.of("pcoip");
-            case "dcv":
-            case "wsp":
-                return List.of("dcv");
-            default:
-                throw new WscheckException("--protocol " + protocol + ": use pcoip, dcv (or wsp) or all");
-        }
+        return Protocols.select(protocol)
+                .orElseThrow(() -> new WscheckException("--protocol " + protocol + ": use pcoip, dcv (or wsp) or all"));
     }
 
     private TrustSettings trustSettings(Catalog catalog) {

@@ -1,6 +1,7 @@
 package dev.wscheck.serve;
 
 import dev.wscheck.catalog.Catalog;
+import dev.wscheck.catalog.Protocols;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,17 +56,7 @@ record ProbeParams(String region, List<String> protocols, List<String> only) {
     }
 
     private static List<String> protocols(String p) {
-        switch (p.toLowerCase(Locale.ROOT)) {
-            case "all":
-                return List.of("pcoip", "dcv");
-            case "pcoip":
-                return List.of("pcoip");
-            case "dcv":
-            case "wsp":
-                return List.of("dcv");
-            default:
-                throw new BadRequest("protocol '" + shown(p) + "': use pcoip, dcv (or wsp) or all");
-        }
+        return Protocols.select(p).orElseThrow(() -> new BadRequest("protocol '" + shown(p) + "': use pcoip, dcv (or wsp) or all"));
     }
 
     private static java.util.Optional<String> single(Map<String, List<String>> q, String name) {
