@@ -77,7 +77,7 @@ public final class Translator {
                 regex.append("\\").append(seen + 1);
             } else {
                 names.add(m.group(1));
-                regex.append("((?:(?! => )[^。\\n])+?)"); // a value never spans a sentence end, a line or a path arrow
+                regex.append("((?:(?!=>)[^。\\n])+?)"); // a value never spans a sentence end, a line or a path arrow
             }
             last = m.end();
         }
@@ -101,7 +101,7 @@ public final class Translator {
         }
         for (Template t : templates) {
             Matcher m = t.source().matcher(text);
-            if (m.matches()) {
+            if (m.matches() && balanced(m)) {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (int i = 0; i < t.names().size(); i++) {
                     values.put(t.names().get(i), text(m.group(i + 1), depth + 1));
@@ -117,6 +117,29 @@ public final class Translator {
             }
         }
         return text;
+    }
+
+    /**
+     * True when every captured value opens and closes its brackets: "no usable answer (x: unusable
+     * answer (y))" is the outer sentence with "x: unusable answer (y)" inside, not a value cut
+     * between the two closing brackets.
+     */
+    private static boolean balanced(Matcher m) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            int ascii = 0;
+            int wide = 0;
+            for (char c : m.group(g).toCharArray()) {
+                ascii += c == '(' ? 1 : c == ')' ? -1 : 0;
+                wide += c == '（' ? 1 : c == '）' ? -1 : 0;
+                if (ascii < 0 || wide < 0) {
+                    return false;
+                }
+            }
+            if (ascii != 0 || wide != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> load(String resource) {
