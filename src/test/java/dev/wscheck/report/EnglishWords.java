@@ -18,8 +18,8 @@ public final class EnglishWords {
             + "linux|amd|java|eclipse|adoptium|eth|fd|zscaler|root|ca|inc|cn|ocsp|crl|captcha|css|saml|iam|identity|center|web|access|turn|"
             + "api|pcm|ws|system|out|connect|proxy|pac|url|fail|pass|warn|skip|verbose|format|v|not|installed|utc|ap|northeast|tokyo|"
             + "asia|pacific|forrester|os|s|sso|metrics|min|host|port|allow|wsp|quic|gateway|gateways|x|"
-            // protocol and product words of the detail lines: TLS versions and cipher suites, DNS record and rcode names, vendors
-            + "ipv|hosts|jdk|tlsv|aes|gcm|sha|chacha|poly|ecdhe|rsa|ecdsa|nrpt|tc|p|rfc|nat|socks|squid|ssl_ports|err_access_denied|fortinet|"
+            // probe ids, a command name; protocol and product words of the detail lines: TLS versions and cipher suites, DNS record and rcode names, vendors
+            + "ipv|hosts|jdk|javascript|check|latency|reflector|tlsv|aes|gcm|sha|chacha|poly|ecdhe|rsa|ecdsa|nrpt|tc|p|rfc|nat|socks|squid|ssl_ports|err_access_denied|fortinet|"
             + "fortiguard|palo|alto|networks|basic|ntlm|negotiate|gssapi|windows|mtu|ttl|wscheck_reflector_key|createdate");
 
     private EnglishWords() {}
@@ -30,6 +30,7 @@ public final class EnglishWords {
                 .replaceAll("^- (ユーザー|ホスト名): .*", " ")                     // the environment's values are data
                 .replaceAll("`[^`]*`", " ")                                       // identifiers in code spans
                 .replaceAll("\\S+://\\S+", " ")                                   // URLs
+                .replaceAll("\\b[\\w-]+/[\\w./-]+", " ")                             // file paths (docs/network-quality.md)
                 .replaceAll("[\\w*.-]+\\.[a-z]{2,}(:\\d+)?", " ")                 // host names
                 .replaceAll("[a-z0-9]+(-[a-z0-9]+)+", " ")                        // outcome codes, requirement ids
                 .replaceAll("--?[a-z][\\w-]*", " ")                               // options
