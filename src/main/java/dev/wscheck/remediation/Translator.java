@@ -42,6 +42,8 @@ public final class Translator {
     private static final int MAX_READINGS = 64;
 
     private final List<Template> templates;
+    /** Values already weighed by {@link #sentence}: the same host names and phrases recur across a report's checks. */
+    private final Map<String, Boolean> sentences = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Translator(List<Template> templates) {
         this.templates = templates;
@@ -212,12 +214,16 @@ public final class Translator {
 
     /** True when some template reads {@code value} whole: it is a sentence of the bundles, not data. */
     private boolean sentence(String value) {
-        for (Template t : templates) {
-            if (t.source().matcher(value).matches()) {
-                return true;
-            }
+        Boolean known = sentences.get(value);
+        if (known != null) {
+            return known;
         }
-        return false;
+        boolean is = templates.stream().anyMatch(t -> t.source().matcher(value).matches());
+        if (sentences.size() > 10_000) {
+            sentences.clear(); // a bound, not a policy: one report has a few hundred distinct values
+        }
+        sentences.put(value, is);
+        return is;
     }
 
     /**
