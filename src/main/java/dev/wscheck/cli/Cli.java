@@ -75,7 +75,7 @@ public final class Cli {
         cl.setParameterExceptionHandler((ex, a) -> {
             // picocli's message may carry a second line of suggestions ("Possible solutions: ..."): one line, one sentence each.
             String message = SiteConfig.where(config, ex.getArgSpec(), effective) + oneLine(ex.getMessage());
-            err.println("wscheck: " + Messages.text(message + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')", language));
+            err.println("wscheck: " + Messages.usage(message, "wscheck " + commandName(ex.getCommandLine()) + "--help", language));
             return ExitCode.UNKNOWN.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

@@ -43,7 +43,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (outcome.isPresent()) {
             Outcome o = outcome.get();
             String meaning = t.get("meaning." + o.code());
-            out.println(o.family().map(k -> t.get("outcome.line", "code", o.code(), "family", k.id(), "meaning", meaning))
+            out.println(o.family().map(k -> t.get("outcome.line", "code", o.code(), "family", t.get("family." + k.id()), "meaning", meaning))
                     .orElse(t.get("outcome.line.any", "code", o.code(), "meaning", meaning)));
             // Placeholders are filled per check in reports; here they read as <host>, <port>, ...
             remediation.template(o).ifPresent(x -> out.println(t.get("outcome.todo", "text", x.replaceAll("\\{([a-zA-Z]+)}", "<$1>"))));

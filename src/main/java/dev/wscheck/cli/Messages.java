@@ -39,6 +39,14 @@ final class Messages {
         return english;
     }
 
+    /** A usage error and the pointer to the help after it ("... (see 'wscheck check --help')"), the error translated whole. */
+    static String usage(String message, String help, Locale locale) {
+        if (!locale.getLanguage().equals("ja")) {
+            return message + " (see '" + help + "')";
+        }
+        return new Bundle("dev.wscheck.cli.errors", locale).get("usage.see", "message", text(message, locale), "help", help);
+    }
+
     /** Prints "wscheck: " and the notice in {@code locale}. */
     static void notice(PrintStream err, Locale locale, String english) {
         err.println("wscheck: " + text(english, locale));

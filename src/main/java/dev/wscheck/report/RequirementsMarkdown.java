@@ -153,7 +153,7 @@ public final class RequirementsMarkdown {
         out.println();
         for (String k : RequirementsTable.sourceKeys(plan)) {
             Source s = plan.catalog().sources().get(k);
-            out.println("- " + k + ": [" + cell(CatalogTexts.text(s.title(), locale)) + "](" + s.url() + ") (" + CatalogTexts.text(s.date(), locale) + ")");
+            out.println("- " + k + ": [" + cell(CatalogTexts.text(s.title(), locale)) + "](" + s.url() + ") " + l.get("source.date", Map.of("date", CatalogTexts.text(s.date(), locale))));
         }
         out.flush();
     }

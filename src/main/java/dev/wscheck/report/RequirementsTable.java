@@ -131,7 +131,8 @@ public final class RequirementsTable {
         out.println(l.get("sources.heading"));
         for (String k : sourceKeys(plan)) {
             Source s = plan.catalog().sources().get(k);
-            out.println("  " + pad(k, 5) + CatalogTexts.text(s.title(), locale) + ", " + s.url() + " (" + CatalogTexts.text(s.date(), locale) + ")");
+            out.println("  " + pad(k, 5) + l.get("source.line", Map.of("title", CatalogTexts.text(s.title(), locale), "url", s.url(),
+                    "date", CatalogTexts.text(s.date(), locale))));
         }
         out.flush();
     }
