@@ -151,9 +151,9 @@ final class CheckCommand implements Callable<Integer> {
              Interruption interruption = Interruption.install(outputs)) {
             CheckRequest request = request(ctx, locale);
             Plan plan = CheckRun.plan(request);
-            region.announce(ctx.err());
-            rangesSource.ifPresent(s -> s.announceAge(ctx));
-            CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose),
+            region.announce(ctx.err(), locale);
+            rangesSource.ifPresent(s -> s.announceAge(ctx, locale));
+            CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose, locale),
                     interruption.signal());
             // The one report every output gets: history stores, and every renderer renders, this same value.
             // Probes write English details; under --lang ja they are translated whole, from data, before any renderer.

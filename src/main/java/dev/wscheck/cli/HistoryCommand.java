@@ -64,7 +64,7 @@ final class HistoryCommand implements Callable<Integer> {
             throw new WscheckException("cannot write to stdout: " + e.getMessage(), e);
         }
         for (Path p : read.unreadable()) {
-            root.ctx.err().println("wscheck: --history " + history + ": " + p.getFileName() + " is not a readable report; passed over");
+            Messages.notice(root.ctx.err(), GlobalOptions.merge(root.global, global).locale(), "--history " + history + ": " + p.getFileName() + " is not a readable report; passed over");
         }
         return 0;
     }

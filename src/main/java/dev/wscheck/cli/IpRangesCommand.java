@@ -101,7 +101,7 @@ final class IpRangesCommand implements Callable<Integer> {
             out.println("ip-ranges.json createDate " + stored.createDate() + change + ": " + stored.ipv4Count() + " IPv4 and "
                     + stored.ipv6Count() + " IPv6 prefixes, saved to " + cache.file().orElseThrow());
             DataAge.staleNotice(stored.createDate(), stored.createdAt(), Instant.now(), from != null ? from.toString() : "downloaded")
-                    .ifPresent(n -> ctx.err().println("wscheck: " + n));
+                    .ifPresent(n -> Messages.notice(ctx.err(), GlobalOptions.merge(GlobalOptions.merge(parent.root.global, parent.global), global).locale(), n));
             return 0;
         }
     }
@@ -148,7 +148,8 @@ final class IpRangesCommand implements Callable<Integer> {
             }
             IpRangesSource src = IpRangesSource.load(ctx, ipRanges).orElseThrow(() -> new WscheckException(
                     "no ip-ranges data: run 'wscheck ip-ranges update' (or give --ip-ranges FILE)"));
-            src.announceAge(ctx);
+            java.util.Locale locale = GlobalOptions.merge(GlobalOptions.merge(parent.root.global, parent.global), global).locale();
+            src.announceAge(ctx, locale);
             IpRanges r = src.ranges();
             PrintStream out = ctx.out();
             if (address.isPresent()) {
@@ -170,7 +171,7 @@ final class IpRangesCommand implements Callable<Integer> {
             IpRanges.Filter filter = new IpRanges.Filter(Set.copyOf(trimmed(regions)), Set.copyOf(trimmed(services)));
             List<IpRanges.Entry> selected = r.select(e -> filter.test(e) && (!ipv4Only || !e.prefix().v6()) && (!ipv6Only || e.prefix().v6()));
             if (selected.isEmpty()) {
-                ctx.err().println("wscheck: no prefix matches" + describe(regions, services)
+                Messages.notice(ctx.err(), locale, "no prefix matches" + describe(regions, services)
                         + " (regions and service keys are listed by 'wscheck ip-ranges show')");
                 return 0;
             }

@@ -123,8 +123,8 @@ final class ServeCommand implements Callable<Integer> {
                 samples, strict, ctx.env());
         Exporter exporter = Exporter.start(defaults, settings);
         InetSocketAddress a = exporter.address();
-        ctx.err().println("wscheck: serving on http://" + hostPort(a) + "/ (probe: /probe?region=REGION, health: /metrics)"
-                + (a.getAddress().isLoopbackAddress() ? "; loopback only" : ""));
+        Messages.notice(ctx.err(), GlobalOptions.merge(root.global, global).locale(), "serving on http://" + hostPort(a)
+                + "/ (probe: /probe?region=REGION, health: /metrics)" + (a.getAddress().isLoopbackAddress() ? "; loopback only" : ""));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             exporter.close();

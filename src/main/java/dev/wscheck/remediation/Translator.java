@@ -55,9 +55,23 @@ public final class Translator {
         return CACHE.computeIfAbsent(ja ? "ja" : "en", k -> build(ja));
     }
 
+    /**
+     * The translator into {@code target} over other pairs of bundles ({@code base.properties} and
+     * {@code base_ja.properties}, resource paths without the suffix): the command line's error and
+     * notice texts, the catalog's texts.
+     */
+    public static Translator of(Locale target, String... bundles) {
+        boolean ja = target.getLanguage().equals("ja");
+        return CACHE.computeIfAbsent((ja ? "ja" : "en") + ":" + String.join(",", bundles), k -> build(ja, bundles));
+    }
+
     private static Translator build(boolean intoJapanese) {
+        return build(intoJapanese, BUNDLES);
+    }
+
+    private static Translator build(boolean intoJapanese, String[] bundles) {
         List<Template> out = new ArrayList<>();
-        for (String base : BUNDLES) {
+        for (String base : bundles) {
             Map<String, String> en = load(base + ".properties");
             Map<String, String> ja = load(base + "_ja.properties");
             for (Map.Entry<String, String> e : en.entrySet()) {
