@@ -44,7 +44,9 @@ class Ipv6PathTest {
         dns = keep(DnsFixture.start());
         dns.answer("broker.wscheck.test", "127.0.0.1").answer("drp.wscheck.test", "127.0.0.1").answer("broker6.wscheck.test", "::1")
                 .answer("nov6.wscheck.test", "127.0.0.1").answer("drp6.wscheck.test", "::1");
-        TlsFixture broker = keep(TlsFixture.answering(chain("broker.wscheck.test")));
+        // The IPv4 broker answers /ping "healthy" as the catalog expects; the IPv6 one just "ok": the
+        // expectation is written for the IPv4 URL, and any answer of the genuine server proves the IPv6 path.
+        TlsFixture broker = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, chain("broker.wscheck.test"), TlsFixture.Reply.of(200, "OK", "healthy")));
         TlsFixture broker6 = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, chain("broker6.wscheck.test"), TlsFixture.Reply.of(200, "OK", "ok"),
                 InetAddress.getByName("::1")));
         TcpFixture accepting = keep(TcpFixture.accepting()); // on 127.0.0.1 only: the same port on ::1 refuses

@@ -61,7 +61,7 @@ final class TestCatalogs {
      */
     static final String IPV6 = HEAD.replace("healthCheck: {host: drp.wscheck.test}", "healthCheck: {host: drp.wscheck.test, ipv6Host: drp6.wscheck.test}") + """
             requirements:
-              - {id: session-broker, category: broker, title: "Broker, IPv6 name works", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://broker.wscheck.test:${BROKER}/"], ipv6Endpoints: ["https://broker6.wscheck.test:${BROKER6}/"], source: T}
+              - {id: session-broker, category: broker, title: "Broker, IPv6 name works", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://broker.wscheck.test:${BROKER}/ping"], ipv6Endpoints: ["https://broker6.wscheck.test:${BROKER6}/"], expect: {status: 200, bodyContains: healthy}, source: T}
               - {id: ws-broker, category: broker, title: "Broker, IPv6 name without AAAA", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://broker.wscheck.test:${BROKER}/"], ipv6Endpoints: ["https://nov6.wscheck.test:${BROKER6}/"], source: T}
               - {id: pcoip-streaming-tcp, category: streaming, title: "PCoIP TCP, nothing listens on the IPv6 host", protocol: pcoip, proxy: never, probes: [dns, tcp], endpoints: ["tcp://{healthCheckHost}:${ACCEPT}"], source: T}
             """;

@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
@@ -105,7 +106,17 @@ public final class DnsProbe implements Probe {
                 ? Optional.of(startOsLookup(host))
                 : Optional.empty();
 
+        // Halfway through the budget with no answer yet, the silent-resolver knock starts beside the
+        // search, so that it has come back by the time the search gives up (see knock()).
+        AtomicBoolean searching = new AtomicBoolean(true);
+        Duration knockTimeout = ResolverKnock.timeoutFor(ctx.timeout());
+        CompletableFuture.runAsync(() -> {
+            if (searching.get()) {
+                servers.servers().forEach(server -> ResolverKnock.knock(server, knockTimeout, OS_LOOKUPS));
+            }
+        }, CompletableFuture.delayedExecutor(ctx.timeout().toMillis() / 2, TimeUnit.MILLISECONDS, OS_LOOKUPS));
         Search search = search(name, servers.servers(), ctx.timeout(), end, schedule);
+        searching.set(false);
         Duration dnsTime = Duration.ofNanos(System.nanoTime() - t0);
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
@@ -243,7 +254,9 @@ public final class DnsProbe implements Probe {
     /**
      * When every server asked was silent (no answer, no ICMP), one TCP connect to each one's port
      * tells "no way to the resolver" from "the resolver's UDP is dropped" (see {@link ResolverKnock}).
-     * Costs nothing when any server answered or sent ICMP, and at most one knock timeout otherwise.
+     * The connects started halfway through the budget while no answer had come (a resolver that has
+     * not answered in half the time rarely answers later), so they are usually back when the search
+     * ends; a connect that is not adds at most one knock timeout.
      */
     private static Map<InetSocketAddress, ResolverKnock.Result> knock(Search search, Duration timeout) {
         if (search.tried().isEmpty() || !search.kinds().stream().allMatch(k -> k == ServerAttempt.Failure.SILENT)) {

@@ -24,8 +24,10 @@ import java.util.concurrent.Executor;
  * at once; no DNS is asked over TCP (the operating system's stub resolver does not fall back to TCP
  * after a UDP timeout, so the client would not either).
  *
- * <p>The DNS checks of one run fail together when the resolver is silent; they share one connect
- * per server (results are kept {@value #KEEP_SECONDS} s), so a run sends one SYN per silent server.
+ * <p>A DNS probe starts the knocks halfway through its budget while no answer has come, so that
+ * they are back when it gives up; it uses them only when every server stayed silent. The DNS checks
+ * of one run wait on the same resolvers together; they share one connect per server (kept
+ * {@value #KEEP_SECONDS} s), so a run sends about one SYN per silent server.
  */
 final class ResolverKnock {
     /** How long one knock's result is shared by the checks that ask after it. */
