@@ -607,7 +607,8 @@ public final class CatalogLoader {
                             }
                         }
                     }
-                    for (String t : templates) {
+                    // The IPv6 names are probed too (where the PC has IPv6): they must be endpoints as well.
+                    for (String t : concat(templates, v6)) {
                         try {
                             Target.parse(Planner.expand(t, Planner.variables(region, Optional.of("d-0000000000"))));
                         } catch (IllegalArgumentException e) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class EnglishWords {
     /** Product, protocol and vendor names, units, and values wscheck prints as written (codes, sources). */
-    static final Pattern ALLOWED = Pattern.compile("(?i)wscheck|amazon|workspaces|aws|pcoip|dcv|https?|tls|dns|tcp|udp|ntp|icmp|ip|ipv[46]|"
+    static final Pattern ALLOWED = Pattern.compile("(?i)wscheck|amazon|workspaces|aws|pcoip|dcv|https?|tls|dns|tcp|udp|ntp|icmp|ip|ipv[46]?|"
             + "pc|vpn|ids?|rpz|nxdomain|reject|drop|ips|json|ms|ok|warning|critical|unknown|none|builtin|resolvers|resolv|conf|direct|"
             + "linux|amd|java|eclipse|adoptium|eth|fd|zscaler|root|ca|inc|cn|ocsp|crl|captcha|css|saml|iam|identity|center|web|access|turn|"
             + "api|pcm|ws|system|out|connect|proxy|pac|url|fail|pass|warn|skip|verbose|format|v|not|installed|utc|ap|northeast|tokyo|"

@@ -130,14 +130,15 @@ class ReportGoldenTest {
 
     /** The recorded report with a fixed environment snapshot (every renderer shows it). */
     static Report report(Locale locale, boolean inspected) {
-        Report r = ReportTranslator.translate(bare(locale, inspected), locale);
-        return r.withContext(r.thresholds(), ENVIRONMENT);
+        Report b = bare(locale, inspected);
+        return ReportTranslator.translate(b.withContext(b.thresholds(), ENVIRONMENT), locale);
     }
 
     static final Environment ENVIRONMENT = new Environment("Linux", "6.1.0-test", "amd64", "17.0.12 (Eclipse Adoptium)", "0.0.0-test",
             "branch-pc-01", "tanaka", List.of(new Environment.Interface("eth0", List.of("198.18.1.2", "fd00::1:2"))), "198.18.1.1",
             List.of("198.18.2.2"), "resolv.conf", null, "none", new Environment.Vpn(false, List.of()), "not installed",
-            Environment.Clock.of(2300, 12), null);
+            Environment.Clock.of(2300, 12), null,
+            new Environment.Ipv6(false, true, "auto", false, List.of("ipv4"), "this PC has no global IPv6 address, so the client uses IPv4"));
 
     /** The Prometheus exposition has no text to translate: the Japanese report's series are the English golden's, byte for byte. */
     @ParameterizedTest(name = "Prometheus exposition of the Japanese report equals {0}")
@@ -158,7 +159,7 @@ class ReportGoldenTest {
             Environment e = ENVIRONMENT;
             r = r.withContext(r.thresholds(), new Environment(e.os(), e.osVersion(), e.arch(), e.java(), e.wscheckVersion(), e.hostname(), e.user(),
                     e.interfaces(), e.defaultGateway(), e.dnsServers(), e.dnsSource(), e.proxy(), e.proxySource(), e.vpn(), e.workspacesClient(),
-                    Environment.Clock.of(7 * 60_000 + 31_000, 9), e.publicAddress()));
+                    Environment.Clock.of(7 * 60_000 + 31_000, 9), e.publicAddress(), r.environment().ipv6()));
         }
         c.reporter().write(r, w);
         String actual = w.toString().replace("\r\n", "\n");
