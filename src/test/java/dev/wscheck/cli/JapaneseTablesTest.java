@@ -137,6 +137,21 @@ class JapaneseTablesTest {
     }
 
     @Test
+    void everyBundleOfTheseTablesHasTheSameKeysInBothLanguages() throws IOException {
+        for (String base : List.of("cli/ipranges", "history/timeline", "report/regions", "serve/page")) {
+            assertEquals(keys(base + ".properties"), keys(base + "_ja.properties"), base);
+        }
+    }
+
+    private static java.util.Set<String> keys(String file) throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("src/main/resources/dev/wscheck", file), StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return new java.util.TreeSet<>(p.stringPropertyNames());
+    }
+
+    @Test
     void theJapaneseHistoryTableLinesUpItsCounts() throws IOException {
         StringWriter w = new StringWriter();
         TimelineFormat.table(timeline(), Path.of("history"), TOKYO, Locale.JAPANESE, w);
