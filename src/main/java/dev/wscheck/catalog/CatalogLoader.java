@@ -480,7 +480,7 @@ public final class CatalogLoader {
                 return "";
             }
             if (!RequirementDef.VARIANTS.contains(v)) {
-                throw new IllegalArgumentException(where + ".variant: '" + v + "' is not one of " + String.join(", ", RequirementDef.VARIANTS));
+                throw new IllegalArgumentException(where + ".variant: '" + v + "' is not one of '" + String.join("', '", RequirementDef.VARIANTS) + "'");
             }
             return v;
         }
@@ -620,8 +620,9 @@ public final class CatalogLoader {
         }
 
         private static Duration duration(String text, String where) {
+            String t = required(text, where); // outside the try: its message already names the place
             try {
-                return Durations.parse(required(text, where));
+                return Durations.parse(t);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage());
             }
@@ -656,7 +657,7 @@ public final class CatalogLoader {
             for (E e : type.getEnumConstants()) {
                 names.add(e.name().toLowerCase(Locale.ROOT));
             }
-            throw new IllegalArgumentException(where + ": '" + text + "' is not one of " + String.join(", ", names));
+            throw new IllegalArgumentException(where + ": '" + text + "' is not one of '" + String.join("', '", names) + "'");
         }
 
         private static String required(String value, String where) {

@@ -7,14 +7,15 @@ import java.util.Locale;
 /**
  * The command line's own lines on stderr (errors, picocli's usage errors, notices) in the user's
  * language. They are written in English where they arise; under Japanese each is matched whole
- * against the templates of cli/errors*.properties and cli/notices*.properties and rendered whole
+ * against the templates of cli/errors*.properties, cli/catalogerrors*.properties (a custom
+ * catalog's problems) and cli/notices*.properties and rendered whole
  * from the Japanese template (values such as file names, options and foreign exception texts
  * are kept, or translated the same way when they are sentences wscheck wrote). An error that
  * starts with a location ("FILE:LINE: ", "--catalog FILE: ") whose rest matches a template
  * keeps the location as written. A line that matches nothing stays English.
  */
 final class Messages {
-    private static final String[] BUNDLES = {"dev/wscheck/cli/errors", "dev/wscheck/cli/notices"};
+    private static final String[] BUNDLES = {"dev/wscheck/cli/errors", "dev/wscheck/cli/catalogerrors", "dev/wscheck/cli/notices"};
 
     private Messages() {}
 

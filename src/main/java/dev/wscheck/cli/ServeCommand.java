@@ -141,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
         if (keep < 0 || keep > 1000) {
             throw new WscheckException("--keep " + keep + ": use 0 to 1000");
         }
-        return new ServeSettings(listenAddress(listen), maxProbes, keep);
+        return new ServeSettings(listenAddress(listen), maxProbes, keep, GlobalOptions.merge(root.global, global).locale());
     }
 
     /** HOST:PORT (IPv6 as [addr]:port); the host must be an address literal or localhost, never a name to look up. */

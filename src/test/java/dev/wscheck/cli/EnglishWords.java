@@ -15,7 +15,7 @@ final class EnglishWords {
     private static final Pattern MORE = Pattern.compile("(?i)utf|cidr|createdate|prefixes|schemaversion|begin|certificate|"
             + "int|true|false|id|ids|status|checks|remediation|inet|filter|home|localappdata|openssl|rand|base|"
             + "prompt|wsnrt|abc|ws|ms|m|d|h|mb|pid|fr|kb|get|show|web|socks|jar|db|ftp|personal|linux|access|identity|center|forrester|javascript|hosts|negotiate|ntlm|squid|acl|"
-            + "dstdomain|ssl_ports|proxy_auth|captcha|saml|css|workspace|turn|nslookup|allow");
+            + "dstdomain|latency|ssl_ports|proxy_auth|captcha|saml|css|workspace|turn|nslookup|allow");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
 
     private EnglishWords() {}
@@ -29,6 +29,10 @@ final class EnglishWords {
                 .replaceAll("(?<![\\w-])--?[A-Za-z][\\w-]*(=\\S+|\\s+[^\\s:（]+(?=:))?", " ") // options, and the value given with one
                 .replaceAll("^\\s*[a-z0-9-]+(?=（|: )", " ")                    // the code or id a line is about
                 .replaceAll("\\bWS[a-z]{3}\\b", " ")                             // registration-code prefixes
+                .replaceAll("(?<![\\w.-])(schemaVersion|version|sources|protocols|publicRoots|regions|requirements)"
+                        + "((\\[\\d+]|\\s\\([a-z0-9-]+\\)|\\.[\\w{}-]+)+|(?=:))", " ")  // a catalog's field paths
+                .replaceAll("\\{\\w+}", " ")                                  // a catalog template's variables ({airport})
+                .replaceAll("\\b[A-Za-z][a-z0-9]+[A-Z][A-Za-z0-9]*\\b", " ")  // a catalog's camelCase keys (healthCheck, notPublished)
                 .replaceAll("\\b[A-Za-z0-9]+([_-][A-Za-z0-9]+)+\\b", " ")     // ids, codes, variables
                 .replaceAll("\\b[A-Z][A-Z0-9|:]{1,}\\b", " ")                 // placeholders (FILE, HOST:PORT), acronyms
                 .replaceAll("\\bX\\d+\\b", " ");                              // the tests' sample values

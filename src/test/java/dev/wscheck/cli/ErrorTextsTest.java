@@ -30,14 +30,17 @@ class ErrorTextsTest {
     /** Files whose IllegalArgumentException / TypeConversionException texts reach the user inside an error line. */
     private static final List<String> NESTED = List.of("dev/wscheck/Durations.java", "dev/wscheck/catalog/Cidr.java",
             "dev/wscheck/net/ProxyEndpoint.java", "dev/wscheck/net/ProxyCredentials.java", "dev/wscheck/cli/AgeConverter.java",
-            "dev/wscheck/cli/DurationConverter.java");
+            "dev/wscheck/cli/DurationConverter.java",
+            // a custom --catalog FILE's problems, after the file and the field they are at
+            "dev/wscheck/catalog/CatalogLoader.java", "dev/wscheck/probe/ProbeKind.java", "dev/wscheck/probe/Target.java");
     /** Values standing for expressions that are themselves parts of a sentence, as the code builds them. */
     private static final Map<String, String> SAMPLES = Map.of(
             "ConfigFile.java where(key)", "site.properties:3: ",
             "IpRanges.java line", "line 7: ",
             "ReportJson.java where", " at line 7, column 3",
             "ReportFiles.java more", " (1 of 2 files were already replaced)",
-            "IpRanges.java (v6 ? \"IPv4\" : \"IPv6\")", "IPv4");
+            "IpRanges.java (v6 ? \"IPv4\" : \"IPv6\")", "IPv4",
+            "CatalogLoader.java e.getMessage()", "unknown probe 'ping' (known: dns, tcp, tls, https, udp, latency, reflector)");
 
     record Shape(String site, String sample, boolean hasEnglish, boolean nested) {
         @Override
@@ -86,7 +89,7 @@ class ErrorTextsTest {
 
     @Test
     void bothBundlesHaveTheSameKeys() throws IOException {
-        for (String base : List.of("errors", "notices", "explain")) {
+        for (String base : List.of("errors", "catalogerrors", "notices", "explain")) {
             assertEquals(keys(base + ".properties"), keys(base + "_ja.properties"), base);
         }
     }
