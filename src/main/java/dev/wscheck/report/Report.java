@@ -181,9 +181,15 @@ public record Report(
     @JsonPropertyOrder({"clientUses", "proxy", "direct", "proxyOutcome", "directOutcome", "summary"})
     public record Route(String clientUses, String proxy, String direct, String proxyOutcome, String directOutcome, String summary) {}
 
-    /** {@code role} is an addition to schema 1: absent for checks on the client's path, else "local-dns" or "direct-comparison". */
+    /**
+     * {@code role} is an addition to schema 1: absent for checks on the client's path, else "local-dns" or "direct-comparison".
+     * {@code phaseCpuMs} and {@code phaseCpuWaitMs} are additions too (issue 16): per phase the probing
+     * thread measured, how much of its wall time in {@code phases} the thread was on a CPU, and how much
+     * it was runnable but waiting for one (Linux only); absent where not measured, never 0 for "unknown".
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"probe", "target", "address", "via", "role", "outcome", "status", "durationMs", "phases", "detail", "evidence"})
+    @JsonPropertyOrder({"probe", "target", "address", "via", "role", "outcome", "status", "durationMs", "phases", "phaseCpuMs",
+            "phaseCpuWaitMs", "detail", "evidence"})
     public record Check(
             String probe,
             String target,
@@ -194,8 +200,26 @@ public record Report(
             String status,
             long durationMs,
             Map<String, Long> phases,
+            Map<String, Long> phaseCpuMs,
+            Map<String, Long> phaseCpuWaitMs,
             String detail,
             Object evidence) {
+
+        /** A check without per-phase CPU figures. */
+        public Check(String probe, String target, String address, String via, String role, String outcome, String status,
+                     long durationMs, Map<String, Long> phases, String detail, Object evidence) {
+            this(probe, target, address, via, role, outcome, status, durationMs, phases, null, null, detail, evidence);
+        }
+
+        /** This check with another detail line (a translation). */
+        public Check withDetail(String newDetail) {
+            return new Check(probe, target, address, via, role, outcome, status, durationMs, phases, phaseCpuMs, phaseCpuWaitMs, newDetail, evidence);
+        }
+
+        /** This check with other evidence (the redactor's unchanged original). */
+        public Check withEvidence(Object newEvidence) {
+            return new Check(probe, target, address, via, role, outcome, status, durationMs, phases, phaseCpuMs, phaseCpuWaitMs, detail, newEvidence);
+        }
 
         /** The probe's own evidence, whether or not the engine's confirmation was merged into it ({@link Confirmed}). */
         public Object probeEvidence() {

@@ -9,6 +9,7 @@ import dev.wscheck.probe.Probe;
 import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeResult;
+import dev.wscheck.probe.ThreadClock;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -85,7 +86,8 @@ public final class DnsProbe implements Probe {
 
     @Override
     public ProbeResult run(CheckSpec check, ProbeContext ctx) {
-        long t0 = System.nanoTime();
+        ThreadClock.Reading r0 = ThreadClock.now();
+        long t0 = r0.wallNanos();
         long end = t0 + ctx.timeout().toNanos();
         String host = check.target().host();
         DnsServers servers = ctx.resources().dnsServers();
@@ -104,7 +106,7 @@ public final class DnsProbe implements Probe {
                 : Optional.empty();
 
         Search search = search(name, servers.servers(), ctx.timeout(), end, schedule);
-        Duration dnsTime = Duration.ofNanos(System.nanoTime() - t0);
+        ThreadClock.Span dnsTime = r0.untilNow();
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
         Finding direct = search.answer().map(r -> fromAnswer(r, ctx.resources().privateAddressesExpected())).orElseGet(() -> noAnswer(search, servers, ctx.timeout()));
