@@ -31,16 +31,26 @@ public final class ThreadClock {
     private ThreadClock() {}
 
     /**
-     * A reading of the calling thread's clocks.
+     * A reading of the calling thread's clocks. The counters are read between two clock readings
+     * ({@code wallNanos} before, {@code wallNanos + readingNanos} after), and a span runs from the
+     * first clock reading of its start to the last of its end: a thread preempted while reading
+     * (likely on a busy PC) has that wait inside the span's wall time too, so the wire time (wall
+     * minus CPU minus CPU wait) is never pushed below what the wire really took.
      *
-     * @param wallNanos {@link System#nanoTime()}
+     * @param wallNanos {@link System#nanoTime()} before the counters were read
      * @param cpuNanos the thread's CPU time; -1 where unknown
      * @param waitNanos the thread's run-queue wait so far; -1 where unknown
+     * @param readingNanos how long reading the counters took
      */
-    public record Reading(long wallNanos, long cpuNanos, long waitNanos) {
+    public record Reading(long wallNanos, long cpuNanos, long waitNanos, long readingNanos) {
+        /** A reading that took no time (tests, and readings without counters). */
+        public Reading(long wallNanos, long cpuNanos, long waitNanos) {
+            this(wallNanos, cpuNanos, waitNanos, 0);
+        }
+
         /** What happened on this thread from this reading until {@code end} (taken on the same thread). */
         public Span until(Reading end) {
-            Duration wall = Duration.ofNanos(Math.max(0, end.wallNanos - wallNanos));
+            Duration wall = Duration.ofNanos(Math.max(0, end.wallNanos + end.readingNanos - wallNanos));
             Optional<Duration> cpu = cpuNanos < 0 || end.cpuNanos < 0 ? Optional.empty()
                     : Optional.of(Duration.ofNanos(Math.max(0, end.cpuNanos - cpuNanos)));
             Optional<Duration> wait = waitNanos < 0 || end.waitNanos < 0 ? Optional.empty()
@@ -73,9 +83,10 @@ public final class ThreadClock {
 
     /** Reads the calling thread's clocks. */
     public static Reading now() {
+        long before = System.nanoTime();
         long cpu = HAS_CPU ? THREADS.getCurrentThreadCpuTime() : -1;
         long wait = HAS_SCHEDSTAT ? readWait() : -1;
-        return new Reading(System.nanoTime(), cpu, wait);
+        return new Reading(before, cpu, wait, System.nanoTime() - before);
     }
 
     /** The calling thread's CPU time in ns, or -1 where the JVM cannot tell. */

@@ -61,7 +61,9 @@ class ThreadClockTest {
     /**
      * A busy PC: a few spinning threads per core keep the probe's thread waiting for a CPU. The
      * HTTPS check against a server that answers after 400 ms must report that wait (> 0), and its
-     * request phase minus CPU and CPU wait (the wire) must stay near those 400 ms.
+     * request phase minus CPU and CPU wait (the wire) must stay near those 400 ms (above: the
+     * fixture's own thread also waits for a CPU before it answers, which the client rightly sees
+     * as the far end being slow).
      */
     @Test
     void underACpuHogTheWaitIsReportedApartFromTheWire() throws Exception {
@@ -93,7 +95,8 @@ class ThreadClockTest {
                     () -> assertEquals(Outcome.OK, r.outcome(), r.detail()),
                     () -> assertEquals(java.util.EnumSet.of(Phase.CONNECT, Phase.TLS, Phase.REQUEST), java.util.EnumSet.copyOf(r.phaseUse().keySet())),
                     () -> assertTrue(waitMs > 0, "CPU wait reported: " + r.phaseUse()),
-                    () -> assertTrue(wire >= delay.toMillis() - 20, "the wire holds the server's delay: " + wire + " ms of " + requestWall + " ms"),
+                    // The kernel's run-queue clock is updated lazily (about a scheduler tick): allow that much.
+                    () -> assertTrue(wire >= delay.toMillis() - 50, "the wire holds the server's delay: " + wire + " ms of " + requestWall + " ms"),
                     () -> assertTrue(wire < delay.toMillis() + 600, "the wire stays near the server's delay: " + wire + " ms of " + requestWall
                             + " ms, " + r.phaseUse()));
         } finally {
