@@ -59,6 +59,8 @@ public final class TlsSessions {
     private final X509ExtendedTrustManager pcTrust;
     private final Map<Socket, X509ExtendedTrustManager> recorders = Collections.synchronizedMap(new WeakHashMap<>());
     private final Map<String, CompletableFuture<Void>> tickets = new ConcurrentHashMap<>();
+    /** host:port keys whose session a new connection can offer: a TLS 1.3 ticket arrived, or a TLS 1.2 session was made. */
+    private final java.util.Set<String> resumableKeys = ConcurrentHashMap.newKeySet();
     private final SSLContext context;
     private volatile ExecutorService readers;
     private final java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
@@ -83,9 +85,13 @@ public final class TlsSessions {
         return tls;
     }
 
-    /** True when the cache holds a session for {@code host:port} that a new connection can offer to resume. */
+    /**
+     * True when a new connection to {@code host:port} will offer to resume a session: a ticket (TLS
+     * 1.3) or a session (TLS 1.2) of this run is known for it and still cached. (A TLS 1.3 full
+     * handshake's own session sits in the cache too, but cannot be resumed without a ticket.)
+     */
     public boolean resumable(String host, int port) {
-        return cached(host, port, null);
+        return resumableKeys.contains(key(host, port)) && cached(host, port, null);
     }
 
     /**
@@ -99,6 +105,7 @@ public final class TlsSessions {
         recorders.remove(tls);
         SSLSession own = tls.getSession();
         if (!"TLSv1.3".equals(own.getProtocol()) || cached(host, port, own)) {
+            resumableKeys.add(key(host, port));
             closeQuietly(tls);
             return;
         }
@@ -141,6 +148,7 @@ public final class TlsSessions {
      * handshake: the fallback when a server (or a box on the way) breaks a resumed handshake.
      */
     public void forget(String host, int port) {
+        resumableKeys.remove(key(host, port));
         SSLSessionContext cache = context.getClientSessionContext();
         for (byte[] id : Collections.list(cache.getIds())) {
             SSLSession s = cache.getSession(id);
@@ -227,14 +235,21 @@ public final class TlsSessions {
             tls.setSoTimeout(POLL_MS);
             InputStream in = tls.getInputStream();
             byte[] sink = new byte[256];
-            while (System.nanoTime() < until && !cached(host, port, own)) {
+            while (System.nanoTime() < until) {
+                if (cached(host, port, own)) {
+                    resumableKeys.add(key(host, port));
+                    return;
+                }
                 try {
                     if (in.read(sink) < 0) {
-                        return; // the server closed: whatever ticket it sent has been read
+                        break; // the server closed: whatever ticket it sent has been read
                     }
                 } catch (SocketTimeoutException e) {
                     // nothing yet; look at the cache again
                 }
+            }
+            if (cached(host, port, own)) {
+                resumableKeys.add(key(host, port));
             }
         } catch (IOException e) {
             // the connection broke: no ticket from it

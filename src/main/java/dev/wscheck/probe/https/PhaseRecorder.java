@@ -4,7 +4,6 @@ import dev.wscheck.probe.Phase;
 import dev.wscheck.probe.ThreadClock;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -66,13 +65,6 @@ final class PhaseRecorder extends EventListener {
             }
             out.put(e.getKey(), e.getValue().until(end));
         }
-        return out;
-    }
-
-    /** Returns each phase's duration; a phase still running counts until now. */
-    synchronized Map<Phase, Duration> durations() {
-        Map<Phase, Duration> out = new EnumMap<>(Phase.class);
-        spans().forEach((p, s) -> out.put(p, s.wall()));
         return out;
     }
 

@@ -149,6 +149,29 @@ class OneHandshakeTest {
         }
     }
 
+    /**
+     * A handshake that breaks after offering to resume (here: the connection is cut after the
+     * ClientHello) is tried once more as a full handshake, which says whether the endpoint works.
+     */
+    @Test
+    void aHandshakeThatBreaksAfterOfferingResumptionIsRetriedAsAFullOne() throws Exception {
+        FullHandshakes full = new FullHandshakes();
+        TrustContext.Cache trust = TestCertificates.testTrustOnly();
+        try (TlsFixture server = TlsFixture.answering(serving(full, leaf(HOST, GENUINE_INTERMEDIATE), GENUINE_INTERMEDIATE)).breakConnection(2);
+             SharedResources res = resources()) {
+            ProbeContext ctx = new ProbeContext(TIMEOUT, Optional.of(server.address()), DirectTransport.INSTANCE, res);
+            ProbeResult tls = new TlsProbe(trust, false).run(new CheckSpec(ProbeKind.TLS, new Target("tcp", HOST, server.port(), "/")), ctx);
+            ProbeResult https = new HttpsProbe(trust, "test").run(new CheckSpec(ProbeKind.HTTPS, new Target("https", HOST, server.port(), "/")), ctx);
+            HttpsEvidence ev = (HttpsEvidence) https.evidence().orElseThrow(() -> new AssertionError(https.detail()));
+            assertAll(
+                    () -> assertEquals(Outcome.OK, tls.outcome(), tls.detail()),
+                    () -> assertEquals(Outcome.OK, https.outcome(), https.detail()),
+                    () -> assertTrue(https.detail().contains("(a full TLS handshake after a resumed one broke off: "), https.detail()),
+                    () -> assertEquals(TlsEvidence.FULL, ev.tlsSession()),
+                    () -> assertEquals(2, full.count(), "full handshakes: the TLS check's and the retry's"));
+        }
+    }
+
     private static void awaitCount(IntSupplier count, int expected) throws InterruptedException {
         long until = System.nanoTime() + TIMEOUT.toNanos();
         while (count.getAsInt() < expected && System.nanoTime() < until) {
