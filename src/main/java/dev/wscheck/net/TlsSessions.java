@@ -48,13 +48,16 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * <p>A TLS 1.3 server sends its session ticket after the handshake, and a client only sees it when
  * it reads: {@link #collectTicket} reads on a background thread until the ticket is in the cache or
  * a short bound passes, and the HTTPS check waits for that (at most the same bound) before its own
- * handshake, while its TCP connect already runs. Built once per {@link TrustContext}, so once per run.
+ * handshake, while its TCP connect already runs. One per run ({@link TrustContext#sessions}); the
+ * cache is bounded all the same ({@value #CACHE_SIZE} sessions, {@value #CACHE_SECONDS} s).
  */
 public final class TlsSessions {
     /** A ticket wait never lasts less than this (a loopback handshake is faster than a ticket) nor more than {@link #MAX_TICKET_WAIT}. */
     static final Duration MIN_TICKET_WAIT = Duration.ofMillis(50);
     static final Duration MAX_TICKET_WAIT = Duration.ofSeconds(1);
     private static final int POLL_MS = 5;
+    static final int CACHE_SIZE = 1024;
+    static final int CACHE_SECONDS = 600;
 
     private final X509ExtendedTrustManager pcTrust;
     private final Map<Socket, X509ExtendedTrustManager> recorders = Collections.synchronizedMap(new WeakHashMap<>());
@@ -70,6 +73,8 @@ public final class TlsSessions {
         try {
             context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new Dispatch()}, null);
+            context.getClientSessionContext().setSessionCacheSize(CACHE_SIZE);
+            context.getClientSessionContext().setSessionTimeout(CACHE_SECONDS);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no TLS context: " + e.getMessage(), e);
         }

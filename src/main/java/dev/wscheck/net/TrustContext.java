@@ -36,7 +36,8 @@ public final class TrustContext {
     private final Map<String, List<String>> sourcesBySpkiAndSubject;
     private final Map<String, String> publicRootNames;
     private final List<String> notes;
-    private TlsSessions sessions;
+    /** One per run (weakly keyed by the run's shared resources): sessions never outlive their run. */
+    private final Map<Object, TlsSessions> sessions = new java.util.WeakHashMap<>();
     private final Map<List<X509Certificate>, Optional<Anchor>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TrustContext(X509ExtendedTrustManager trustManager, Map<X500Principal, List<X509Certificate>> bySubject,
@@ -98,13 +99,15 @@ public final class TrustContext {
 
     /**
      * The run's one client TLS context over this trust (built on first use): a full handshake's
-     * session is resumed by the next connection to the same host and port.
+     * session is resumed by the next connection of the same run to the same host and port.
+     * {@code run} identifies the run (its shared probe resources): {@code serve} keeps one trust
+     * context for all its probes, and a probe must not resume an earlier probe's session (its TLS
+     * check would then see no chain), nor may sessions pile up over the exporter's life.
      */
-    public synchronized TlsSessions sessions() {
-        if (sessions == null) {
-            sessions = new TlsSessions(trustManager);
+    public TlsSessions sessions(Object run) {
+        synchronized (sessions) {
+            return sessions.computeIfAbsent(run, r -> new TlsSessions(trustManager));
         }
-        return sessions;
     }
 
     /** Stores that could not be read or held nothing, for verbose output. */

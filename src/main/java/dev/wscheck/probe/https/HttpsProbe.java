@@ -85,7 +85,7 @@ public final class HttpsProbe implements Probe {
     /** Reads the trust stores, loads the TLS handshake code and builds the shared HTTP client once, before the first request. */
     @Override
     public void prepare(ProbeResources resources) {
-        trust.get(resources.trust()).sessions().warmUp();
+        trust.get(resources.trust()).sessions(resources).warmUp();
         resources.httpClient();
     }
 
@@ -101,7 +101,7 @@ public final class HttpsProbe implements Probe {
         // The connection offered to resume this run's session of the host, and the handshake broke
         // without a certificate verdict: some servers and boxes on the way mishandle resumption. A
         // full handshake says whether the endpoint itself works.
-        tc.sessions().forget(target.host(), target.port());
+        tc.sessions(ctx.resources()).forget(target.host(), target.port());
         Attempt second = attempt(target, ctx, tc, deadline);
         ProbeResult r = second.result();
         return r.withOutcome(r.outcome(), r.detail() + " (a full TLS handshake after a resumed one broke off: "
@@ -121,7 +121,7 @@ public final class HttpsProbe implements Probe {
         ChainRecorder recorder = new ChainRecorder(tc.trustManager());
         PhaseRecorder phases = new PhaseRecorder();
         AtomicBoolean offered = new AtomicBoolean();
-        OkHttpClient client = client(ctx, target, tc.sessions().socketFactory(recorder, deadline, () -> offered.set(true)), recorder, phases,
+        OkHttpClient client = client(ctx, target, tc.sessions(ctx.resources()).socketFactory(recorder, deadline, () -> offered.set(true)), recorder, phases,
                 Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime())));
         Request request = new Request.Builder().url(target.url()).header("User-Agent", userAgent).get().build();
 

@@ -68,7 +68,7 @@ public final class TlsProbe implements Probe {
      */
     @Override
     public void prepare(ProbeResources resources) {
-        trust.get(resources.trust()).sessions().warmUp();
+        trust.get(resources.trust()).sessions(resources).warmUp();
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class TlsProbe implements Probe {
         b.phase(Phase.CONNECT, r0.until(r1));
 
         TrustContext tc = trust.get(ctx.resources().trust());
-        TlsSessions sessions = tc.sessions();
+        TlsSessions sessions = tc.sessions(ctx.resources());
         ChainRecorder recorder = new ChainRecorder(tc.trustManager());
         long t1 = r1.wallNanos();
         SSLSocket tls = null;

@@ -131,7 +131,7 @@ class OneHandshakeTest {
             CheckSpec spec = new CheckSpec(ProbeKind.TLS, new Target("tcp", HOST, server.port(), "/"));
             TlsProbe probe = new TlsProbe(trust, false);
             ProbeResult first = probe.run(spec, ctx);
-            trust.get(ENTERPRISE).sessions().awaitTicket(HOST, server.port(), System.nanoTime() + TIMEOUT.toNanos());
+            trust.get(ENTERPRISE).sessions(res).awaitTicket(HOST, server.port(), System.nanoTime() + TIMEOUT.toNanos());
             ProbeResult second = probe.run(spec, ctx);
 
             TlsEvidence a = (TlsEvidence) first.evidence().orElseThrow();
