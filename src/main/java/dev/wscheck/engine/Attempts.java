@@ -149,7 +149,7 @@ final class Attempts {
             Confirmation.Attempt a = w.stop(r.outcome().code());
             if (a.busy() && (r.isOk() || !waited(r, timeout) || a.wallMs() < WAITED_SHARE * timeout.toMillis())) {
                 // Busy matters only for an attempt that waited for an answer and got none.
-                a = new Confirmation.Attempt(a.outcome(), a.wallMs(), a.cpuMs(), a.schedulerLagMs(), a.schedulerLagTotalMs(), a.loadPerCore(), false);
+                a = a.notBusy();
             }
             each.add(a);
             results.add(r);

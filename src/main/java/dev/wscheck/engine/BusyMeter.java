@@ -1,9 +1,9 @@
 package dev.wscheck.engine;
 
 import dev.wscheck.probe.Confirmation;
+import dev.wscheck.probe.ThreadClock;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -14,7 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * Tells "the network did not answer" from "this PC was too busy to notice" (docs/probes-tls-https.md,
  * "Confirmation"). A daemon thread sleeps {@value #TICK_MS} ms at a time and records how late it
  * woke up (scheduler lag: CPU starvation, a GC pause, a stalled VM); an attempt is measured by the
- * clock, by its own thread's CPU time, by the worst lag seen while it ran, and by the load average.
+ * clock, by its own thread's CPU time and run-queue wait ({@link ThreadClock}, the one source of these
+ * per-thread figures), by the worst lag seen while it ran, and by the load average.
  *
  * <p>An attempt that waited for the network counts as <em>busy</em> when a single stall took
  * {@link #STALL_SHARE_BUSY} of its time, the stalls together took {@link #LAG_SHARE_BUSY} of it, or the
@@ -32,7 +33,6 @@ final class BusyMeter implements AutoCloseable {
     private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final ConcurrentSkipListMap<Long, Long> lags = new ConcurrentSkipListMap<>();
-    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final Thread ticker;
     private volatile boolean closed;
@@ -73,32 +73,26 @@ final class BusyMeter implements AutoCloseable {
 
     /** A started measurement on the calling thread. */
     final class Watch {
-        private final long startNanos = System.nanoTime();
-        private final long startCpu = cpu();
+        private final ThreadClock.Reading start = ThreadClock.now();
+        private final long startNanos = start.wallNanos();
 
         /** Ends the measurement of an attempt that had {@code outcome}. */
         Confirmation.Attempt stop(String outcome) {
-            long end = System.nanoTime();
-            long wall = end - startNanos;
-            long cpuUsed = Math.max(0, cpu() - startCpu);
+            ThreadClock.Span span = start.untilNow();
+            long end = startNanos + span.wall().toNanos();
+            long wall = span.wall().toNanos();
+            long cpuUsed = span.use().cpu().map(Duration::toNanos).orElse(0L);
             long lag = maxLag(startNanos, end);
             long total = totalLag(startNanos, end);
             double load = loadPerCore();
             boolean busy = forced.isPresent() ? forced.get() : wall > 0 && (lag >= STALL_SHARE_BUSY * wall || total >= LAG_SHARE_BUSY * wall || cpuUsed >= CPU_SHARE_BUSY * wall);
-            return new Confirmation.Attempt(outcome, millis(wall), millis(cpuUsed), millis(lag), millis(total), load, busy);
+            return new Confirmation.Attempt(outcome, millis(wall), millis(cpuUsed), millis(lag), millis(total), load, busy,
+                    span.use().cpuWait().map(d -> millis(d.toNanos())).orElse(null));
         }
     }
 
     Watch start() {
         return new Watch();
-    }
-
-    private long cpu() {
-        try {
-            return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
-        } catch (UnsupportedOperationException e) {
-            return 0;
-        }
     }
 
     /** The scheduler lag of all sleeps that began within [from, to], added up. */

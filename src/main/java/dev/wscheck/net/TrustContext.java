@@ -36,6 +36,9 @@ public final class TrustContext {
     private final Map<String, List<String>> sourcesBySpkiAndSubject;
     private final Map<String, String> publicRootNames;
     private final List<String> notes;
+    /** One per run (weakly keyed by the run's shared resources): sessions never outlive their run. */
+    private final Map<Object, TlsSessions> sessions = new java.util.WeakHashMap<>();
+    private final Map<List<X509Certificate>, Optional<Anchor>> anchors = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TrustContext(X509ExtendedTrustManager trustManager, Map<X500Principal, List<X509Certificate>> bySubject,
                          Map<String, List<String>> sourcesBySpkiAndSubject, Map<String, String> publicRootNames, List<String> notes) {
@@ -94,6 +97,19 @@ public final class TrustContext {
         return trustManager;
     }
 
+    /**
+     * The run's one client TLS context over this trust (built on first use): a full handshake's
+     * session is resumed by the next connection of the same run to the same host and port.
+     * {@code run} identifies the run (its shared probe resources): {@code serve} keeps one trust
+     * context for all its probes, and a probe must not resume an earlier probe's session (its TLS
+     * check would then see no chain), nor may sessions pile up over the exporter's life.
+     */
+    public TlsSessions sessions(Object run) {
+        synchronized (sessions) {
+            return sessions.computeIfAbsent(run, r -> new TlsSessions(trustManager));
+        }
+    }
+
     /** Stores that could not be read or held nothing, for verbose output. */
     public List<String> notes() {
         return notes;
@@ -111,6 +127,12 @@ public final class TrustContext {
      * trusted root. This does not validate the chain (dates, names): the trust manager does that.
      */
     public Optional<Anchor> anchorFor(List<X509Certificate> served) {
+        // Memoised per chain: the diagnosis and the evidence of a check, and every host serving the
+        // same chain in this run, ask again; the signature is verified once.
+        return anchors.computeIfAbsent(List.copyOf(served), this::findAnchor);
+    }
+
+    private Optional<Anchor> findAnchor(List<X509Certificate> served) {
         for (int i = 0; i < served.size(); i++) {
             X509Certificate c = served.get(i);
             List<String> self = sourcesOf(c);

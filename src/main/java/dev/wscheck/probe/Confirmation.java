@@ -38,10 +38,23 @@ public record Confirmation(int attempts, int agreed, boolean busy, List<Attempt>
      * @param loadPerCore the one-minute load average per CPU core at its end; -1 where the OS has none
      * @param busy whether the attempt waited for the network while this PC was too busy to notice an
      *     answer (thresholds in docs); always false for an attempt that did not wait
+     * @param cpuWaitMs how long the probing thread was runnable but waiting for a CPU during it
+     *     ({@link ThreadClock}; addition, issue 16); null (absent from JSON) where the OS does not say
      */
-    @JsonPropertyOrder({"outcome", "wallMs", "cpuMs", "schedulerLagMs", "schedulerLagTotalMs", "loadPerCore", "busy"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"outcome", "wallMs", "cpuMs", "cpuWaitMs", "schedulerLagMs", "schedulerLagTotalMs", "loadPerCore", "busy"})
     public record Attempt(String outcome, long wallMs, long cpuMs, long schedulerLagMs, long schedulerLagTotalMs, double loadPerCore,
-                          boolean busy) {}
+                          boolean busy, Long cpuWaitMs) {
+        /** An attempt without a CPU-wait figure. */
+        public Attempt(String outcome, long wallMs, long cpuMs, long schedulerLagMs, long schedulerLagTotalMs, double loadPerCore, boolean busy) {
+            this(outcome, wallMs, cpuMs, schedulerLagMs, schedulerLagTotalMs, loadPerCore, busy, null);
+        }
+
+        /** This attempt, not counted as busy (it did not wait for the network). */
+        public Attempt notBusy() {
+            return new Attempt(outcome, wallMs, cpuMs, schedulerLagMs, schedulerLagTotalMs, loadPerCore, false, cpuWaitMs);
+        }
+    }
 
     /**
      * What one address gave.

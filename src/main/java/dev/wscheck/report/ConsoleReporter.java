@@ -112,6 +112,8 @@ public final class ConsoleReporter implements Reporter {
             for (Report.Check c : q.checks()) {
                 out.println(indent(8) + mark(c.status()) + " " + c.probe() + " " + c.target() + "  " + colorFor(c.status(), c.outcome()));
                 out.println(indent(10) + dim(c.detail()));
+                ReportFacts.significantCpuWaitMs(c).ifPresent(w -> out.println(indent(10) + dim(label("cpu.wait",
+                        Map.of("ms", Long.toString(c.durationMs()), "wait", Long.toString(w))))));
                 if (c.probeEvidence() instanceof TlsEvidence tls && !tls.tlsVersion().isEmpty()) {
                     out.println(indent(10) + dim(label("tls.facts", Map.of("issuer", tls.issuer(), "root", tls.anchorName(),
                             "version", tls.tlsVersion(), "cipher", tls.cipherSuite(), "days", Long.toString(tls.leafDaysToExpiry())))));

@@ -238,7 +238,9 @@ public final class HtmlReporter implements Reporter {
                         b.append("<p>").append(e(q.note())).append("</p>");
                     }
                     for (Report.Check x : bad) {
-                        b.append("<p class=\"mono\">").append(e(x.probe() + " " + x.target() + " " + x.outcome() + ": " + x.detail())).append("</p>");
+                        b.append("<p class=\"mono\">").append(e(x.probe() + " " + x.target() + " " + x.outcome() + ": " + x.detail()));
+                        ReportFacts.significantCpuWaitMs(x).ifPresent(w -> b.append(" ").append(e(t.get("cpu.wait", "ms", x.durationMs(), "wait", w))));
+                        b.append("</p>");
                     }
                     b.append("</details>");
                 }

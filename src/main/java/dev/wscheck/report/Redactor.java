@@ -102,8 +102,7 @@ public final class Redactor {
                 Report.Check cb = b.checks().get(j);
                 JsonNode eb = treeBefore.path("requirements").path(i).path("checks").path(j).path("evidence");
                 JsonNode ea = treeAfter.path("requirements").path(i).path("checks").path(j).path("evidence");
-                checks.add(eb.equals(ea) ? new Report.Check(ca.probe(), ca.target(), ca.address(), ca.via(), ca.role(), ca.outcome(), ca.status(),
-                        ca.durationMs(), ca.phases(), ca.detail(), cb.evidence()) : ca);
+                checks.add(eb.equals(ea) ? ca.withEvidence(cb.evidence()) : ca);
             }
             reqs.add(new Report.Requirement(a.id(), a.category(), a.title(), a.protocol(), a.importance(), a.status(), a.note(), a.route(), checks,
                     a.remediation(), b.filtered(), a.failStreak()));

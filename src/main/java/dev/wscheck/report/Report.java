@@ -184,9 +184,13 @@ public record Report(
     /**
      * {@code role} is an addition to schema 1: absent for checks on the client's path, else "local-dns" or
      * "direct-comparison" (proxy evidence), or "ipv6-path" (the requirement's IPv6 name: it can only warn).
+     * {@code phaseCpuMs} and {@code phaseCpuWaitMs} are additions too (issue 16): per phase the probing
+     * thread measured, how much of its wall time in {@code phases} the thread was on a CPU, and how much
+     * it was runnable but waiting for one (Linux only); absent where not measured, never 0 for "unknown".
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"probe", "target", "address", "via", "role", "outcome", "status", "durationMs", "phases", "detail", "evidence"})
+    @JsonPropertyOrder({"probe", "target", "address", "via", "role", "outcome", "status", "durationMs", "phases", "phaseCpuMs",
+            "phaseCpuWaitMs", "detail", "evidence"})
     public record Check(
             String probe,
             String target,
@@ -197,8 +201,26 @@ public record Report(
             String status,
             long durationMs,
             Map<String, Long> phases,
+            Map<String, Long> phaseCpuMs,
+            Map<String, Long> phaseCpuWaitMs,
             String detail,
             Object evidence) {
+
+        /** A check without per-phase CPU figures. */
+        public Check(String probe, String target, String address, String via, String role, String outcome, String status,
+                     long durationMs, Map<String, Long> phases, String detail, Object evidence) {
+            this(probe, target, address, via, role, outcome, status, durationMs, phases, null, null, detail, evidence);
+        }
+
+        /** This check with another detail line (a translation). */
+        public Check withDetail(String newDetail) {
+            return new Check(probe, target, address, via, role, outcome, status, durationMs, phases, phaseCpuMs, phaseCpuWaitMs, newDetail, evidence);
+        }
+
+        /** This check with other evidence (the redactor's unchanged original). */
+        public Check withEvidence(Object newEvidence) {
+            return new Check(probe, target, address, via, role, outcome, status, durationMs, phases, phaseCpuMs, phaseCpuWaitMs, detail, newEvidence);
+        }
 
         /** The probe's own evidence, whether or not the engine's confirmation was merged into it ({@link Confirmed}). */
         public Object probeEvidence() {

@@ -5,6 +5,7 @@ import dev.wscheck.catalog.PlannedRequirement;
 import dev.wscheck.catalog.Skip;
 import dev.wscheck.engine.RunResult;
 import dev.wscheck.probe.Phase;
+import dev.wscheck.probe.ThreadClock;
 import dev.wscheck.probe.ProbeResult;
 import dev.wscheck.remediation.Remediation;
 import dev.wscheck.remediation.RemediationItem;
@@ -106,9 +107,18 @@ public final class ReportBuilder {
         for (Phase p : Phase.values()) {
             phases.put(p.id(), r.phases().get(p).toMillis());
         }
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        Map<String, Long> cpuWait = new LinkedHashMap<>();
+        for (Phase p : Phase.values()) {
+            ThreadClock.Use u = r.phaseUse().get(p);
+            if (u != null) {
+                u.cpu().ifPresent(d -> cpu.put(p.id(), d.toMillis()));
+                u.cpuWait().ifPresent(d -> cpuWait.put(p.id(), d.toMillis()));
+            }
+        }
         return new Report.Check(c.check().spec().probe().id(), c.check().spec().targetDisplay(),
                 r.address().map(a -> a.getHostAddress()).orElse(null), via(c), c.onPath() ? null : c.role().id(), c.outcome().code(), c.status().id(),
-                r.duration().toMillis(), phases, c.detail(), evidence(r));
+                r.duration().toMillis(), phases, cpu.isEmpty() ? null : cpu, cpuWait.isEmpty() ? null : cpuWait, c.detail(), evidence(r));
     }
 
     /** The probe's evidence, with the engine's confirmation merged in when there is one. */

@@ -153,4 +153,22 @@ final class ReportFacts {
     static String protocolName(String p) {
         return p.equals("pcoip") ? "PCoIP" : p.equals("dcv") ? "DCV" : p;
     }
+
+    /** A CPU wait worth telling a reader: at least this long, and this share of the check's time. */
+    static final long CPU_WAIT_SIGNIFICANT_MS = 100;
+    static final double CPU_WAIT_SIGNIFICANT_SHARE = 0.2;
+
+    /**
+     * How long the check's thread waited for a CPU, over its measured phases, when that is a
+     * significant part of its time (issue 16: a slow PC must not look like a slow network); empty
+     * otherwise, and where the OS does not report it.
+     */
+    static java.util.OptionalLong significantCpuWaitMs(Report.Check c) {
+        if (c.phaseCpuWaitMs() == null || c.phaseCpuWaitMs().isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        long wait = c.phaseCpuWaitMs().values().stream().mapToLong(Long::longValue).sum();
+        return wait >= CPU_WAIT_SIGNIFICANT_MS && wait >= CPU_WAIT_SIGNIFICANT_SHARE * c.durationMs()
+                ? java.util.OptionalLong.of(wait) : java.util.OptionalLong.empty();
+    }
 }

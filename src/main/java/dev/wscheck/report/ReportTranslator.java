@@ -26,8 +26,7 @@ public final class ReportTranslator {
         for (Report.Requirement q : r.requirements()) {
             List<Report.Check> checks = new ArrayList<>();
             for (Report.Check c : q.checks()) {
-                checks.add(new Report.Check(c.probe(), c.target(), c.address(), c.via(), c.role(), c.outcome(), c.status(), c.durationMs(), c.phases(),
-                        t.text(c.detail()), c.evidence()));
+                checks.add(c.withDetail(t.text(c.detail())));
             }
             List<Report.Remedy> remedies = q.remediation().stream().map(m -> new Report.Remedy(m.code(), t.text(m.text()))).toList();
             Report.Route route = q.route() == null ? null : new Report.Route(q.route().clientUses(), q.route().proxy(), q.route().direct(),

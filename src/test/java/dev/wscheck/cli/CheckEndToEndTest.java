@@ -40,6 +40,8 @@ class CheckEndToEndTest {
     private static Path catalog;
     private static Path genuineRoot;
     private static Path inspectionRoot;
+    private static final TestCertificates.FullHandshakes BROKER_FULL = new TestCertificates.FullHandshakes();
+    private static TlsFixture broker;
 
     @BeforeAll
     static void startFixtures() throws IOException {
@@ -48,7 +50,8 @@ class CheckEndToEndTest {
             dns.answer(host, "127.0.0.1");
         }
         dns.nxdomain("gone.wscheck.test");
-        TlsFixture broker = keep(TlsFixture.answering(chain("broker.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE)));
+        broker = keep(TlsFixture.answering(TestCertificates.serving(BROKER_FULL,
+                TestCertificates.leaf("broker.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE), TestCertificates.GENUINE_INTERMEDIATE)));
         TlsFixture ws = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, chain("ws.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE),
                 TlsFixture.Reply.of(200, "OK", "healthy")));
         TlsFixture untrusted = keep(TlsFixture.answering(TestCertificates.serving(
@@ -165,6 +168,33 @@ class CheckEndToEndTest {
         assertEquals("udp-reply", checkOf(report, "dcv-streaming-udp", "udp").path("outcome").asText());
         assertEquals("pass", requirement(report, "dcv-latency").path("status").asText());
         assertEquals(3, checkOf(report, "dcv-latency", "latency").path("evidence").path("received").asInt());
+    }
+
+    /**
+     * Issue 16: the engine runs a host's HTTPS check after its TLS check, and the HTTPS check resumes
+     * the TLS check's session: one full handshake (one chain verification) per host, and the
+     * evidence says which handshake was which.
+     */
+    @Test
+    void aHostCheckedByTlsAndHttpsCostsOneFullHandshake() throws Exception {
+        int fullBefore = BROKER_FULL.count();
+        int allBefore = broker.handshakes();
+        CliRun r = check("--format", "json", "--only", "session-broker");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode report = new ObjectMapper().readTree(r.out());
+        JsonNode tls = checkOf(report, "session-broker", "tls");
+        JsonNode https = checkOf(report, "session-broker", "https");
+        assertEquals(1, BROKER_FULL.count() - fullBefore, "full handshakes with the broker in one run");
+        assertEquals(2, broker.handshakes() - allBefore, "handshakes with the broker in one run (TLS, then HTTPS)");
+        assertEquals("full", tls.path("evidence").path("tlsSession").asText(), tls.toString());
+        assertEquals("resumed", https.path("evidence").path("tlsSession").asText(), https.toString());
+        assertEquals(2, tls.path("evidence").path("servedChain").size(), "the TLS check recorded the chain as served");
+        if (dev.wscheck.probe.ThreadClock.measuresCpuWait()) {
+            assertTrue(tls.path("phaseCpuWaitMs").has("tls"), "the CPU wait of the handshake is reported beside its wall time: " + tls);
+            assertTrue(tls.path("phaseCpuMs").has("tls"), tls.toString());
+        } else {
+            assertTrue(tls.path("phaseCpuWaitMs").isMissingNode(), "absent, never zero, where the OS does not say: " + tls);
+        }
     }
 
     @Test

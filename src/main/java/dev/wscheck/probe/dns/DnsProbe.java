@@ -9,6 +9,7 @@ import dev.wscheck.probe.Probe;
 import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeResult;
+import dev.wscheck.probe.ThreadClock;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -88,7 +89,8 @@ public final class DnsProbe implements Probe {
 
     @Override
     public ProbeResult run(CheckSpec check, ProbeContext ctx) {
-        long t0 = System.nanoTime();
+        ThreadClock.Reading r0 = ThreadClock.now();
+        long t0 = r0.wallNanos();
         long end = t0 + ctx.timeout().toNanos();
         String host = check.target().host();
         DnsServers servers = ctx.resources().dnsServers();
@@ -117,7 +119,7 @@ public final class DnsProbe implements Probe {
         }, CompletableFuture.delayedExecutor(ctx.timeout().toMillis() / 2, TimeUnit.MILLISECONDS, OS_LOOKUPS));
         Search search = search(name, servers.servers(), ctx.timeout(), end, schedule);
         searching.set(false);
-        Duration dnsTime = Duration.ofNanos(System.nanoTime() - t0);
+        ThreadClock.Span dnsTime = r0.untilNow();
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
         Map<InetSocketAddress, ResolverKnock.Result> knocks = search.answer().isEmpty() && !view.resolved() ? knock(search, ctx.timeout()) : Map.of();

@@ -19,6 +19,9 @@ import dev.wscheck.probe.Evidence;
  * @param clockOffsetSeconds the server's {@code Date} minus this PC's clock when the answer came, in
  *                           seconds: positive when this PC's clock is behind; 0 without a Date header
  * @param blockRule the block-page rule the answer matched (docs/probes-tls-https.md); empty when none
+ * @param tlsSession {@code full} (the server sent its chain, verified here) or {@code resumed} (the
+ *                   connection resumed the session of this run's TLS check of the host: no chain sent,
+ *                   none verified again); empty without a completed handshake (addition to schema 1)
  */
 public record HttpsEvidence(
         int status,
@@ -32,10 +35,11 @@ public record HttpsEvidence(
         String tlsVersion,
         String cipherSuite,
         long clockOffsetSeconds,
-        String blockRule) implements Evidence {
+        String blockRule,
+        String tlsSession) implements Evidence {
 
     /** Evidence with a status and a body only (tests of the Evaluator). */
     public HttpsEvidence(int status, String body) {
-        this(status, body, "", "", "", "", "", "", "", "", 0, "");
+        this(status, body, "", "", "", "", "", "", "", "", 0, "", "");
     }
 }

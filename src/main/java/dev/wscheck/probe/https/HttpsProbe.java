@@ -13,6 +13,7 @@ import dev.wscheck.probe.ProbeResult;
 import dev.wscheck.probe.Target;
 import dev.wscheck.probe.tls.ChainRecorder;
 import dev.wscheck.probe.tls.TlsDiagnosis;
+import dev.wscheck.probe.tls.TlsEvidence;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -25,6 +26,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLSocketFactory;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Handshake;
@@ -79,23 +82,47 @@ public final class HttpsProbe implements Probe {
         return ProbeKind.HTTPS;
     }
 
-    /** Reads the trust stores and builds the shared HTTP client once, before the first request. */
+    /** Reads the trust stores, loads the TLS handshake code and builds the shared HTTP client once, before the first request. */
     @Override
     public void prepare(ProbeResources resources) {
-        trust.get(resources.trust());
+        trust.get(resources.trust()).sessions(resources).warmUp();
         resources.httpClient();
     }
 
     @Override
     public ProbeResult run(CheckSpec check, ProbeContext ctx) {
         Target target = check.target();
+        TrustContext tc = trust.get(ctx.resources().trust());
+        long deadline = System.nanoTime() + ctx.timeout().toNanos();
+        Attempt first = attempt(target, ctx, tc, deadline);
+        if (!first.resumptionBroke() || deadline - System.nanoTime() < ctx.timeout().toNanos() / 2) {
+            return first.result();
+        }
+        // The connection offered to resume this run's session of the host, and the handshake broke
+        // without a certificate verdict: some servers and boxes on the way mishandle resumption. A
+        // full handshake says whether the endpoint itself works.
+        tc.sessions(ctx.resources()).forget(target.host(), target.port());
+        Attempt second = attempt(target, ctx, tc, deadline);
+        ProbeResult r = second.result();
+        return r.withOutcome(r.outcome(), r.detail() + " (a full TLS handshake after a resumed one broke off: "
+                + first.result().outcome().code() + ")");
+    }
+
+    /**
+     * One request. {@code resumptionBroke}: this connection offered to resume a session and its
+     * handshake failed with no certificate verdict (so a full handshake may still work).
+     */
+    private record Attempt(ProbeResult result, boolean resumptionBroke) {}
+
+    private Attempt attempt(Target target, ProbeContext ctx, TrustContext tc, long deadline) {
         String where = ctx.transport().describe() + " => " + target.url() + ": ";
         ProbeResult.Builder b = ProbeResult.builder().via(ctx.transport().route());
         ctx.address().ifPresent(b::address);
-        TrustContext tc = trust.get(ctx.resources().trust());
         ChainRecorder recorder = new ChainRecorder(tc.trustManager());
         PhaseRecorder phases = new PhaseRecorder();
-        OkHttpClient client = client(ctx, target, recorder, phases);
+        AtomicBoolean offered = new AtomicBoolean();
+        OkHttpClient client = client(ctx, target, tc.sessions(ctx.resources()).socketFactory(recorder, deadline, () -> offered.set(true)), recorder, phases,
+                Duration.ofNanos(Math.max(1_000_000L, deadline - System.nanoTime())));
         Request request = new Request.Builder().url(target.url()).header("User-Agent", userAgent).get().build();
 
         long t0 = System.nanoTime();
@@ -103,21 +130,25 @@ public final class HttpsProbe implements Probe {
             Instant answeredAt = Instant.now();
             byte[] scanned = readBody(response.body());
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            phases.durations().forEach(b::phase);
-            return answered(b, where, response, scanned, answeredAt, phases).build(took);
+            phases.spans().forEach(b::phase);
+            String session = phases.handshake().isEmpty() && response.handshake() == null ? ""
+                    : recorder.served().isEmpty() ? TlsEvidence.RESUMED : TlsEvidence.FULL;
+            return new Attempt(answered(b, where, response, scanned, answeredAt, phases, session).build(took), false);
         } catch (IOException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            phases.durations().forEach(b::phase);
-            return failed(b, where, target, e, recorder, phases, ctx, tc).build(took);
+            phases.spans().forEach(b::phase);
+            boolean broke = offered.get() && phases.current() == Phase.TLS && recorder.served().isEmpty() && recorder.failure().isEmpty()
+                    && !(e instanceof java.io.InterruptedIOException);
+            return new Attempt(failed(b, where, target, e, recorder, phases, ctx, tc).build(took), broke);
         } catch (RuntimeException e) {
             // okhttp rejects some inputs with unchecked exceptions (an URL it cannot parse); that is ours to fix.
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            return b.outcome(Outcome.ERROR).detail(where + "internal error: " + e).build(took);
+            return new Attempt(b.outcome(Outcome.ERROR).detail(where + "internal error: " + e).build(took), false);
         }
     }
 
-    private OkHttpClient client(ProbeContext ctx, Target target, ChainRecorder recorder, PhaseRecorder phases) {
-        Duration timeout = ctx.timeout();
+    private OkHttpClient client(ProbeContext ctx, Target target, SSLSocketFactory tls, ChainRecorder recorder, PhaseRecorder phases,
+                                Duration timeout) {
         return ctx.resources().httpClient().newBuilder()
                 .proxy(Proxy.NO_PROXY) // the transport is the proxy, if there is one
                 .socketFactory(new TransportSocketFactory(ctx.transport(), timeout))
@@ -127,7 +158,8 @@ public final class HttpsProbe implements Probe {
                     }
                     return List.<InetAddress>of(TransportSocketFactory.addressFor(host, ctx.address()));
                 })
-                .sslSocketFactory(recorder.sslContext().getSocketFactory(), recorder)
+                // The run's one TLS context: after the TLS check of this host, the handshake resumes its session.
+                .sslSocketFactory(tls, recorder)
                 // A pool that keeps nothing: each check opens its own connection and closes it.
                 .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .eventListener(phases)
@@ -143,7 +175,7 @@ public final class HttpsProbe implements Probe {
     }
 
     private ProbeResult.Builder answered(ProbeResult.Builder b, String where, Response response, byte[] scanned,
-                                         Instant answeredAt, PhaseRecorder phases) {
+                                         Instant answeredAt, PhaseRecorder phases, String session) {
         String bodyText = new String(scanned, 0, Math.min(scanned.length, BODY_LIMIT), StandardCharsets.UTF_8);
         String scannedText = new String(scanned, StandardCharsets.UTF_8);
         int status = response.code();
@@ -157,7 +189,7 @@ public final class HttpsProbe implements Probe {
         Optional<BlockPages.Match> block = BlockPages.match(new BlockPages.Answer(status, name -> header(response, name), scannedText));
         HttpsEvidence ev = new HttpsEvidence(status, bodyText, reason, response.protocol().toString(),
                 header(response, "Server"), header(response, "Date"), header(response, "Via"), header(response, "Content-Type"),
-                tlsVersion, cipher, offset, block.map(BlockPages.Match::rule).orElse(""));
+                tlsVersion, cipher, offset, block.map(BlockPages.Match::rule).orElse(""), session);
 
         String statusText = "HTTP " + status + (reason.isEmpty() ? "" : " " + reason);
         String detail;

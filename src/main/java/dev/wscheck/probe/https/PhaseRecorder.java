@@ -1,9 +1,9 @@
 package dev.wscheck.probe.https;
 
 import dev.wscheck.probe.Phase;
+import dev.wscheck.probe.ThreadClock;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +18,29 @@ import okhttp3.Response;
  * happened in: {@link Phase#CONNECT} from the connect start (through the transport) to the TLS
  * start, {@link Phase#TLS} for the handshake, {@link Phase#REQUEST} from the end of the handshake
  * to the first byte of the response headers. One recorder per call.
+ *
+ * <p>okhttp reports a synchronous call's events on the calling thread (the probe's), so each phase
+ * is also split into CPU and CPU-wait time with {@link ThreadClock}; an event from another thread
+ * (never seen with {@code execute()}) leaves that phase's split unknown.
  */
 final class PhaseRecorder extends EventListener {
-    private final Map<Phase, Long> started = new EnumMap<>(Phase.class);
-    private final Map<Phase, Long> ended = new EnumMap<>(Phase.class);
+    private final Map<Phase, ThreadClock.Reading> started = new EnumMap<>(Phase.class);
+    private final Map<Phase, ThreadClock.Reading> ended = new EnumMap<>(Phase.class);
+    private final Map<Phase, Thread> threads = new EnumMap<>(Phase.class);
     private Phase current = Phase.CONNECT;
     private Handshake handshake;
 
     private synchronized void start(Phase p) {
-        started.put(p, System.nanoTime());
+        started.put(p, ThreadClock.now());
+        threads.put(p, Thread.currentThread());
         current = p;
     }
 
     private synchronized void end(Phase p) {
         if (started.containsKey(p) && !ended.containsKey(p)) {
-            ended.put(p, System.nanoTime());
+            ThreadClock.Reading now = ThreadClock.now();
+            ended.put(p, threads.get(p) == Thread.currentThread() ? now
+                    : new ThreadClock.Reading(now.wallNanos(), -1, -1));
         }
     }
 
@@ -46,13 +54,16 @@ final class PhaseRecorder extends EventListener {
         return Optional.ofNullable(handshake);
     }
 
-    /** Returns each phase's duration; a phase still running counts until now. */
-    synchronized Map<Phase, Duration> durations() {
-        Map<Phase, Duration> out = new EnumMap<>(Phase.class);
-        long now = System.nanoTime();
-        for (Map.Entry<Phase, Long> e : started.entrySet()) {
-            long end = ended.getOrDefault(e.getKey(), now);
-            out.put(e.getKey(), Duration.ofNanos(Math.max(0, end - e.getValue())));
+    /** Returns each phase's wall time and CPU split; a phase still running counts until now. */
+    synchronized Map<Phase, ThreadClock.Span> spans() {
+        Map<Phase, ThreadClock.Span> out = new EnumMap<>(Phase.class);
+        for (Map.Entry<Phase, ThreadClock.Reading> e : started.entrySet()) {
+            ThreadClock.Reading end = ended.get(e.getKey());
+            if (end == null) {
+                ThreadClock.Reading now = ThreadClock.now();
+                end = threads.get(e.getKey()) == Thread.currentThread() ? now : new ThreadClock.Reading(now.wallNanos(), -1, -1);
+            }
+            out.put(e.getKey(), e.getValue().until(end));
         }
         return out;
     }

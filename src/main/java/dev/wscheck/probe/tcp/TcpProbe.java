@@ -8,6 +8,7 @@ import dev.wscheck.probe.Probe;
 import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeResult;
+import dev.wscheck.probe.ThreadClock;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
@@ -29,17 +30,19 @@ public final class TcpProbe implements Probe {
         int port = check.target().port();
         ProbeResult.Builder b = ProbeResult.builder().via(ctx.transport().route());
         ctx.address().ifPresent(b::address);
-        long t0 = System.nanoTime();
+        ThreadClock.Reading r0 = ThreadClock.now();
         try (Socket s = ctx.transport().connect(host, port, ctx.address(), ctx.timeout())) {
-            Duration connect = Duration.ofNanos(System.nanoTime() - t0);
-            return b.phase(Phase.CONNECT, connect)
+            ThreadClock.Span span = r0.untilNow();
+            Duration connect = span.wall();
+            return b.phase(Phase.CONNECT, span)
                     .detail(ctx.transport().describe() + " => " + check.target().hostPort() + ": connected in " + connect.toMillis() + " ms")
                     .evidence(new TcpEvidence(s.getLocalSocketAddress().toString().replaceFirst("^/", ""), ctx.transport().describe()))
                     .build(connect);
         } catch (IOException e) {
-            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            ThreadClock.Span span = r0.untilNow();
+            Duration took = span.wall();
             Outcome o = Outcome.classify(e, Phase.CONNECT);
-            return b.outcome(o).phase(Phase.CONNECT, took)
+            return b.outcome(o).phase(Phase.CONNECT, span)
                     .detail(ctx.transport().describe() + " => " + check.target().hostPort() + ": " + ConnectFailures.describe(e, o, ctx.timeout()))
                     .build(took);
         }

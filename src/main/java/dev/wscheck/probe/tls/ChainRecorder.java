@@ -1,14 +1,11 @@
 package dev.wscheck.probe.tls;
 
 import java.net.Socket;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -17,7 +14,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@code Handshake} and the JDK session show a chain rebuilt towards the trusted root; diagnosing
  * interception needs what was actually on the wire.
  *
- * <p>One recorder per connection: it keeps the last chain it saw.
+ * <p>One recorder per connection: it keeps the last chain it saw. The run's one TLS context
+ * ({@link dev.wscheck.net.TlsSessions}) hands each connection's handshake to that connection's
+ * recorder.
  */
 public final class ChainRecorder extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager delegate;
@@ -36,17 +35,6 @@ public final class ChainRecorder extends X509ExtendedTrustManager {
     /** Returns why the PC's trust manager rejected the chain, if it did. */
     public Optional<CertificateException> failure() {
         return Optional.ofNullable(failure);
-    }
-
-    /** Returns a fresh TLS context that trusts through this recorder (fresh: no session is resumed). */
-    public SSLContext sslContext() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {this}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS context: " + e.getMessage(), e);
-        }
     }
 
     private void record(X509Certificate[] chain) {

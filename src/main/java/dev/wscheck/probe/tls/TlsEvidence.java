@@ -25,6 +25,9 @@ import java.util.List;
  *               issuer of the top served certificate (e.g. "Zscaler Root CA (Zscaler Inc.)", "mitmproxy")
  * @param revocation the OCSP responders and CRL distribution points named by the served chain, and
  *                   whether each answered over plain HTTP (checked only after a completed handshake)
+ * @param tlsSession {@code full} (the server sent its chain and the PC's trust manager verified it),
+ *                {@code resumed} (the server resumed a session of this run: the chain is the one that
+ *                session was made with), or empty when no handshake completed (addition to schema 1)
  */
 public record TlsEvidence(
         String tlsVersion,
@@ -38,7 +41,18 @@ public record TlsEvidence(
         String publicRootName,
         long leafDaysToExpiry,
         String issuer,
-        List<RevocationEndpoint> revocation) implements Evidence {
+        List<RevocationEndpoint> revocation,
+        String tlsSession) implements Evidence {
+    public static final String FULL = "full";
+    public static final String RESUMED = "resumed";
+
+    /** Evidence of a handshake that did not complete (no session). */
+    public TlsEvidence(String tlsVersion, String cipherSuite, List<String> versionsTried, List<CertificateInfo> servedChain,
+                       String anchorName, String anchorSpkiSha256, List<String> anchorSources, boolean publicRoot,
+                       String publicRootName, long leafDaysToExpiry, String issuer, List<RevocationEndpoint> revocation) {
+        this(tlsVersion, cipherSuite, versionsTried, servedChain, anchorName, anchorSpkiSha256, anchorSources, publicRoot,
+                publicRootName, leafDaysToExpiry, issuer, revocation, "");
+    }
 
     public TlsEvidence {
         versionsTried = List.copyOf(versionsTried);
@@ -50,7 +64,13 @@ public record TlsEvidence(
     /** Returns a copy with the revocation reachability filled in. */
     public TlsEvidence withRevocation(List<RevocationEndpoint> endpoints) {
         return new TlsEvidence(tlsVersion, cipherSuite, versionsTried, servedChain, anchorName, anchorSpkiSha256,
-                anchorSources, publicRoot, publicRootName, leafDaysToExpiry, issuer, endpoints);
+                anchorSources, publicRoot, publicRootName, leafDaysToExpiry, issuer, endpoints, tlsSession);
+    }
+
+    /** Returns a copy that says how the handshake went: {@link #FULL} or {@link #RESUMED}. */
+    public TlsEvidence withSession(String how) {
+        return new TlsEvidence(tlsVersion, cipherSuite, versionsTried, servedChain, anchorName, anchorSpkiSha256,
+                anchorSources, publicRoot, publicRootName, leafDaysToExpiry, issuer, revocation, how);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.wscheck.probe.tls;
 
+import dev.wscheck.net.TlsSessions;
 import dev.wscheck.net.TrustContext;
 import dev.wscheck.probe.CheckSpec;
 import dev.wscheck.probe.ConnectFailures;
@@ -10,15 +11,19 @@ import dev.wscheck.probe.ProbeContext;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeResources;
 import dev.wscheck.probe.ProbeResult;
+import dev.wscheck.probe.ThreadClock;
 import dev.wscheck.probe.tls.TlsEvidence.RevocationEndpoint;
 import java.io.IOException;
 import java.net.Socket;
+import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -56,10 +61,14 @@ public final class TlsProbe implements Probe {
         return ProbeKind.TLS;
     }
 
-    /** Reads the trust stores once, before the first handshake. */
+    /**
+     * Reads the trust stores once and loads the TLS handshake code, before the first handshake:
+     * the engine runs this on a pool thread while the DNS checks run (only {@code check} and
+     * {@code serve} get here, never {@code --version}).
+     */
     @Override
     public void prepare(ProbeResources resources) {
-        trust.get(resources.trust());
+        trust.get(resources.trust()).sessions(resources).warmUp();
     }
 
     @Override
@@ -69,27 +78,29 @@ public final class TlsProbe implements Probe {
         String where = ctx.transport().describe() + " => " + check.target().hostPort() + ": ";
         ProbeResult.Builder b = ProbeResult.builder().via(ctx.transport().route());
         ctx.address().ifPresent(b::address);
-        long t0 = System.nanoTime();
+        ThreadClock.Reading r0 = ThreadClock.now();
+        long t0 = r0.wallNanos();
         long deadline = t0 + ctx.timeout().toNanos();
 
         Socket raw;
         try {
             raw = ctx.transport().connect(host, port, ctx.address(), ctx.timeout());
         } catch (IOException e) {
-            Duration took = since(t0);
+            ThreadClock.Span took = r0.untilNow();
             Outcome o = Outcome.classify(e, Phase.CONNECT);
-            return b.outcome(o).phase(Phase.CONNECT, took).detail(where + ConnectFailures.describe(e, o, ctx.timeout())).build(took);
+            return b.outcome(o).phase(Phase.CONNECT, took).detail(where + ConnectFailures.describe(e, o, ctx.timeout())).build(took.wall());
         }
-        Duration connect = since(t0);
-        b.phase(Phase.CONNECT, connect);
+        ThreadClock.Reading r1 = ThreadClock.now();
+        b.phase(Phase.CONNECT, r0.until(r1));
 
         TrustContext tc = trust.get(ctx.resources().trust());
+        TlsSessions sessions = tc.sessions(ctx.resources());
         ChainRecorder recorder = new ChainRecorder(tc.trustManager());
-        long t1 = System.nanoTime();
+        long t1 = r1.wallNanos();
         SSLSocket tls = null;
         List<String> tried = List.of();
         try {
-            tls = (SSLSocket) recorder.sslContext().getSocketFactory().createSocket(raw, host, port, true);
+            tls = sessions.layer(raw, host, port, recorder);
             tried = List.of(tls.getEnabledProtocols());
             SSLParameters params = tls.getSSLParameters();
             if (!check.target().isIpLiteral()) {
@@ -100,7 +111,7 @@ public final class TlsProbe implements Probe {
             tls.setSoTimeout(millisLeft(deadline));
             tls.startHandshake();
         } catch (IOException | IllegalArgumentException e) {
-            Duration handshake = since(t1);
+            ThreadClock.Span handshake = r1.untilNow();
             closeQuietly(tls != null ? tls : raw);
             IOException io = e instanceof IOException x ? x : new IOException(e.getMessage(), e);
             TlsDiagnosis.Finding f = TlsDiagnosis.failed(host, recorder.served(), recorder.failure(), io, tried,
@@ -109,21 +120,30 @@ public final class TlsProbe implements Probe {
                     .evidence(TlsDiagnosis.evidence("", "", tried, recorder.served(), tc, Instant.now()))
                     .build(since(t0));
         }
-        Duration handshake = since(t1);
+        ThreadClock.Span handshake = r1.untilNow();
         b.phase(Phase.TLS, handshake);
         SSLSession session = tls.getSession();
         String version = session.getProtocol();
         String cipher = session.getCipherSuite();
-        closeQuietly(tls);
+        // No Certificate message reached the trust manager: the server resumed an earlier session of
+        // this run, whose chain (as served then, verified then) the session still carries.
+        boolean resumed = recorder.served().isEmpty();
+        List<X509Certificate> served = resumed ? peerChain(session) : recorder.served();
+        // The server's session ticket arrives after the handshake: read it in the background so the
+        // HTTPS check of this host resumes instead of verifying the chain again.
+        sessions.collectTicket(tls, host, port, handshake.wall());
 
-        List<X509Certificate> served = recorder.served();
         TlsDiagnosis.Finding f = TlsDiagnosis.completed(served, tc);
         Instant now = Instant.now();
-        TlsEvidence ev = TlsDiagnosis.evidence(version, cipher, tried, served, tc, now);
+        TlsEvidence ev = TlsDiagnosis.evidence(version, cipher, tried, served, tc, now)
+                .withSession(resumed ? TlsEvidence.RESUMED : TlsEvidence.FULL);
         String detail = where + version + " " + cipher + ", " + f.text();
         if (!served.isEmpty()) {
             long days = ev.leafDaysToExpiry();
             detail += ", leaf expires in " + days + (days == 1 ? " day" : " days");
+        }
+        if (resumed) {
+            detail += " (resumed session)";
         }
         if (!ev.revocation().isEmpty()) {
             List<RevocationEndpoint> checked = checkRevocation
@@ -134,6 +154,21 @@ public final class TlsProbe implements Probe {
             detail += revocationSuffix(checked);
         }
         return b.outcome(f.outcome()).detail(detail).evidence(ev).build(since(t0));
+    }
+
+    /** The chain a resumed session carries from the handshake that created it, leaf first. */
+    private static List<X509Certificate> peerChain(SSLSession session) {
+        try {
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : session.getPeerCertificates()) {
+                if (c instanceof X509Certificate x) {
+                    out.add(x);
+                }
+            }
+            return List.copyOf(out);
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
     }
 
     /** "; revocation endpoints unreachable: http://… (connection refused)", or nothing when all answer. */
