@@ -71,12 +71,12 @@ public final class Cli {
             }
         }
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("wscheck: " + SiteConfig.where(config, ex.getArgSpec(), effective) + oneLine(ex.getMessage()) + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')");
+            err.println("wscheck: " + oneLine(SiteConfig.where(config, ex.getArgSpec(), effective) + ex.getMessage()) + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')");
             return ExitCode.UNKNOWN.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof WscheckException) {
-                err.println("wscheck: " + SiteConfig.where(config, ex.getMessage(), effective) + oneLine(ex.getMessage()));
+                err.println("wscheck: " + oneLine(SiteConfig.where(config, ex.getMessage(), effective) + ex.getMessage()));
             } else {
                 err.println("wscheck: internal error: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"));
             }
@@ -138,7 +138,27 @@ public final class Cli {
         return name.equals("wscheck") ? "" : name.substring("wscheck ".length()) + " ";
     }
 
+    /**
+     * The message as one line a terminal shows as one line: CR and LF become spaces; every other
+     * control character, and the Unicode line and paragraph separators, are shown as {@code \\uXXXX}.
+     * Messages echo input (a value of the configuration file, a file name): a vertical tab or an
+     * escape sequence from there must neither break the line nor reach the terminal.
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ').trim();
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n') {
+                out.append(' ');
+            } else if ((Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().trim();
     }
 }

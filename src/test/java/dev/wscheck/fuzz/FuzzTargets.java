@@ -50,7 +50,7 @@ import org.xbill.DNS.Type;
 /**
  * Every parser of wscheck that reads outside input, one line each in {@link #ALL}: its name, how
  * one input is fed to it, and the well-formed seeds that inputs are mutated from. Adding a parser
- * (the config file, the history files) is one more line there; the fuzz property and the replay of
+ * is one more line there; the fuzz property and the replay of
  * committed findings pick it up.
  *
  * <p>A parser either returns (it accepted the input, or reported a precise outcome, which
@@ -82,7 +82,9 @@ final class FuzzTargets {
             new FuzzTarget("http-proxy-reply", FuzzTargets::httpProxyReply, List.of(utf8("HTTP/1.1 200 Connection established\r\n\r\n"),
                     utf8("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"x\"\r\n\r\n"))),
             new FuzzTarget("socks5-reply", FuzzTargets::socksReply, List.of(new byte[] {5, 0, 5, 0, 0, 1, 127, 0, 0, 1, 1, (byte) 0xbb},
-                    new byte[] {5, 0, 5, 0, 0, 3, 4, 'h', 'o', 's', 't', 1, (byte) 0xbb})));
+                    new byte[] {5, 0, 5, 0, 0, 3, 4, 'h', 'o', 's', 't', 1, (byte) 0xbb})),
+            new FuzzTarget("config-file", FileFeeds::config, FileFeeds.configSeeds()),
+            new FuzzTarget("history-run", FileFeeds::history, FileFeeds.historySeeds()));
 
     static FuzzTarget named(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException("no fuzz target " + name));

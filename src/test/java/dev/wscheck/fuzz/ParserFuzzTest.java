@@ -18,7 +18,8 @@ import net.jqwik.api.ShrinkingMode;
  * {@code src/test/resources/fuzz/TARGET/} (replayed by {@link FuzzRegressionTest}) and fix the parser.
  *
  * <p>Time-boxed: jqwik.tries.default tries in all (src/test/resources/junit-platform.properties: 1400), spread over the targets (about a minute on the
- * 2-core CI machine); {@code -Djqwik.tries.default=N} runs longer, locally.
+ * 2-core CI machine); {@code -Djqwik.tries.default=N} runs longer, locally, and
+ * {@code -Dwscheck.fuzz.targets=config-file,history-run} spends the tries on the targets named.
  */
 class ParserFuzzTest {
 
@@ -31,12 +32,19 @@ class ParserFuzzTest {
 
     @Property(shrinking = ShrinkingMode.OFF)
     void everyParserAnswersWithAnOutcomeOrOneLine(@ForAll("inputs") Input input) {
-        assertNull(FuzzRule.violation(input.target(), input.bytes()), input::toString);
+        String violation = FuzzRule.violation(input.target(), input.bytes());
+        assertNull(violation, () -> violation + "; input: " + input);
     }
 
     @Provide
     Arbitrary<Input> inputs() {
-        return Combinators.combine(Arbitraries.of(FuzzTargets.ALL), Arbitraries.longs()).as((t, seed) -> new Input(t, mutate(t, seed)));
+        return Combinators.combine(Arbitraries.of(targets()), Arbitraries.longs()).as((t, seed) -> new Input(t, mutate(t, seed)));
+    }
+
+    /** Every target, or only those named in {@code -Dwscheck.fuzz.targets=a,b} (a longer local run of a few parsers). */
+    static java.util.List<FuzzTargets.FuzzTarget> targets() {
+        String only = System.getProperty("wscheck.fuzz.targets", "").trim();
+        return only.isEmpty() ? FuzzTargets.ALL : java.util.Arrays.stream(only.split(",")).map(String::trim).map(FuzzTargets::named).toList();
     }
 
     private static final byte[][] TOKENS = {"{".getBytes(), "}".getBytes(), "[".getBytes(), "]".getBytes(), ":".getBytes(), ",".getBytes(),
