@@ -86,12 +86,56 @@ final class FileFeeds {
                 if (run.err().contains("internal error")) {
                     throw new IllegalStateException("wscheck history --format " + format + ": " + run.err());
                 }
+                wellFormed(format, run.out());
             }
             RunHistory.record(store, report(T0.plus(Duration.ofDays(2)), "fail"), Optional.of(2), 1000, Duration.ofDays(3650));
             return Optional.empty();
         } finally {
             delete(dir);
         }
+    }
+
+    /**
+     * What a stored run holds never breaks the listing's own format: the JSON parses, and every CSV
+     * record (RFC 4180) has the header's number of fields, whatever text a run file carried.
+     */
+    private static void wellFormed(String format, String out) throws IOException {
+        if (format.equals("json")) {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(out);
+        } else if (format.equals("csv")) {
+            List<Integer> widths = csvWidths(out);
+            for (int w : widths) {
+                if (w != widths.get(0)) {
+                    throw new IllegalStateException("wscheck history --format csv: records of " + widths + " fields: " + out);
+                }
+            }
+        }
+    }
+
+    /** The number of fields of each CSV record (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+    static List<Integer> csvWidths(String csv) {
+        List<Integer> out = new ArrayList<>();
+        int fields = 1;
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields++;
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                out.add(fields);
+                fields = 1;
+                i++;
+            }
+        }
+        return out;
     }
 
     /** exit 3 with one line on stderr keeps the rule (as a {@link WscheckException}); anything else breaks it. */
