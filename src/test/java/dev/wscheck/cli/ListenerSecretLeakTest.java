@@ -223,7 +223,8 @@ class ListenerSecretLeakTest {
                 if (file != null) {
                     args.addAll(List.of("-o", file.toString()));
                 }
-                for (String key : List.of(KEY, wrongKey)) {
+                // Every format with the key; the wrong key once (its failure text is the same in every format, and each run costs ~3 s).
+                for (String key : f == ReportFormat.JSON ? List.of(KEY, wrongKey) : List.of(KEY)) {
                     CliRun r = CliRun.of(Map.of(ReflectorCommand.KEY_VARIABLE, key), args.toArray(new String[0]));
                     assertTrue(r.exit() <= 2, "check --format " + f.id() + " ran: " + r.err());
                     outputs.add("check --format " + f.id() + " stdout:\n" + r.out() + "\nstderr:\n" + r.err());
