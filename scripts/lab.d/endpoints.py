@@ -6,6 +6,7 @@ to one specific address, never to 0.0.0.0: a UDP reply must leave from the
 address the client sent to, or a connected client socket discards it and the
 lab would show a PASS as a DROP.
 
+  ADDR:PORT is an IPv4 address and port, or [V6]:PORT.
   --https ADDR:PORT   TLS server with --cert/--key. GET /ping -> 200 "healthy",
                       any other request -> 200 with a short text body.
   --tcp   ADDR:PORT   TCP listener that echoes whatever it receives.
@@ -36,9 +37,15 @@ def log(fmt, *args):
 
 def split_addr(text):
     host, _, port = text.rpartition(":")
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]  # [2001:db8::10]:443
     if not host or not port.isdigit():
-        raise argparse.ArgumentTypeError("expected ADDR:PORT, got %r" % text)
+        raise argparse.ArgumentTypeError("expected ADDR:PORT or [V6]:PORT, got %r" % text)
     return host, int(port)
+
+
+def family(addr):
+    return socket.AF_INET6 if ":" in addr[0] else socket.AF_INET
 
 
 class LabHandler(http.server.BaseHTTPRequestHandler):
@@ -97,6 +104,7 @@ class TlsHttpServer(http.server.ThreadingHTTPServer):
 
     def __init__(self, addr, context):
         self.tls_context = context
+        self.address_family = family(addr)
         super().__init__(addr, LabHandler)
 
     def finish_request(self, request, client_address):
@@ -133,6 +141,10 @@ class EchoHandler(socketserver.BaseRequestHandler):
 class EchoServer(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
+
+    def __init__(self, addr, handler):
+        self.address_family = family(addr)
+        super().__init__(addr, handler)
 
 
 def udp_loop(sock):
@@ -186,7 +198,7 @@ def main():
         log("tcp echo listening on %s:%d", *addr)
 
     for addr in opts.udp:
-        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        sock = socket.socket(family(addr), socket.SOCK_DGRAM)
         sock.bind(addr)
         spawn(udp_loop, sock)
         log("udp responder bound to %s:%d", *addr)

@@ -480,7 +480,7 @@ public final class CatalogLoader {
                 return "";
             }
             if (!RequirementDef.VARIANTS.contains(v)) {
-                throw new IllegalArgumentException(where + ".variant: '" + v + "' is not one of " + String.join(", ", RequirementDef.VARIANTS));
+                throw new IllegalArgumentException(where + ".variant: '" + v + "' is not one of '" + String.join("', '", RequirementDef.VARIANTS) + "'");
             }
             return v;
         }
@@ -607,7 +607,8 @@ public final class CatalogLoader {
                             }
                         }
                     }
-                    for (String t : templates) {
+                    // The IPv6 names are probed too (where the PC has IPv6): they must be endpoints as well.
+                    for (String t : concat(templates, v6)) {
                         try {
                             Target.parse(Planner.expand(t, Planner.variables(region, Optional.of("d-0000000000"))));
                         } catch (IllegalArgumentException e) {
@@ -619,8 +620,9 @@ public final class CatalogLoader {
         }
 
         private static Duration duration(String text, String where) {
+            String t = required(text, where); // outside the try: its message already names the place
             try {
-                return Durations.parse(required(text, where));
+                return Durations.parse(t);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage());
             }
@@ -655,7 +657,7 @@ public final class CatalogLoader {
             for (E e : type.getEnumConstants()) {
                 names.add(e.name().toLowerCase(Locale.ROOT));
             }
-            throw new IllegalArgumentException(where + ": '" + text + "' is not one of " + String.join(", ", names));
+            throw new IllegalArgumentException(where + ": '" + text + "' is not one of '" + String.join("', '", names) + "'");
         }
 
         private static String required(String value, String where) {

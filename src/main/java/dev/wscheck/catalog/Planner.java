@@ -1,6 +1,7 @@
 package dev.wscheck.catalog;
 
 import dev.wscheck.WscheckException;
+import dev.wscheck.net.Ipv6Status;
 import dev.wscheck.probe.CheckSpec;
 import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.reflector.ReflectorSettings;
@@ -23,6 +24,8 @@ public final class Planner {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     /** The order checks of one endpoint run in; each depends on the one before it. */
     private static final List<ProbeKind> CHAIN = List.of(ProbeKind.DNS, ProbeKind.TCP, ProbeKind.TLS, ProbeKind.HTTPS, ProbeKind.UDP, ProbeKind.LATENCY);
+    /** The probes of an IPv6 path: reachability only; round-trip time and the reflector are measured over the IPv4 path. */
+    private static final Set<ProbeKind> IPV6_CHAIN = Set.of(ProbeKind.DNS, ProbeKind.TCP, ProbeKind.TLS, ProbeKind.HTTPS, ProbeKind.UDP);
 
     private Planner() {}
 
@@ -58,6 +61,20 @@ public final class Planner {
      */
     public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
                             List<String> only, List<String> skip, Set<String> variants, Optional<ReflectorSettings> reflector) {
+        return plan(catalog, region, protocols, directoryId, only, skip, variants, reflector, Optional.empty());
+    }
+
+    /**
+     * As above, for a run on a PC whose IPv6 status is {@code ipv6} (empty: a plan that is only
+     * listed, without IPv6 checks). A requirement's IPv6 path is its {@code ipv6Endpoints} and, for
+     * an endpoint on the region's health-check host, the same endpoint on the region's
+     * {@code healthCheck.ipv6Host}. Where the run checks IPv6, each IPv6 endpoint gets the
+     * requirement's DNS, TCP, TLS, HTTPS and UDP steps, marked {@link PlannedCheck#ipv6Path()};
+     * where it does not, the first step of each is planned as not run, with the reason.
+     */
+    public static Plan plan(Catalog catalog, String region, List<String> protocols, Optional<String> directoryId,
+                            List<String> only, List<String> skip, Set<String> variants, Optional<ReflectorSettings> reflector,
+                            Optional<Ipv6Status> ipv6) {
         RegionDef r = catalog.region(region).orElseThrow(() -> new WscheckException(
                 "unknown region '" + region + "' (known: " + String.join(", ", catalog.regions().keySet()) + ")"));
         checkFilters(catalog, "--only", only);
@@ -94,9 +111,60 @@ public final class Planner {
                 skipReason = Optional.of(Skip.of(Skip.Kind.NEEDS_DIRECTORY_ID));
             }
             List<PlannedCheck> checks = skipReason.isPresent() ? List.of() : checks(def, endpoints, reflector);
+            if (skipReason.isEmpty() && ipv6.isPresent()) {
+                List<String> paths = new ArrayList<>(v6);
+                paths.addAll(healthCheckIpv6(templates, r, vars));
+                List<PlannedCheck> all = new ArrayList<>(checks);
+                all.addAll(ipv6Checks(def, List.copyOf(new LinkedHashSet<>(paths)), ipv6.get()));
+                checks = List.copyOf(all);
+            }
             out.add(new PlannedRequirement(def, endpoints, v6, allow, checks, skipReason));
         }
-        return new Plan(catalog, r, List.copyOf(protocols), directoryId, List.copyOf(out));
+        return new Plan(catalog, r, List.copyOf(protocols), directoryId, List.copyOf(out), ipv6);
+    }
+
+    /** The requirement's endpoints on the health-check host, moved to the region's IPv6 health-check host (none without one). */
+    private static List<String> healthCheckIpv6(List<String> templates, RegionDef region, Map<String, String> vars) {
+        Optional<String> host = region.healthCheck().map(RegionDef.HealthCheck::ipv6Host).filter(h -> !h.isEmpty());
+        if (host.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> v6vars = new HashMap<>(vars);
+        v6vars.put("healthCheckHost", host.get());
+        return expandAll(templates.stream().filter(t -> hostPart(t).contains("{healthCheckHost}")).toList(), v6vars);
+    }
+
+    /**
+     * The IPv6 path's checks: the requirement's chain (without latency and reflector) per IPv6
+     * endpoint, or, when this run does not check IPv6, its first step only, planned as not run.
+     */
+    private static List<PlannedCheck> ipv6Checks(RequirementDef def, List<String> endpoints, Ipv6Status ipv6) {
+        List<PlannedCheck> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Optional<String> notRun = ipv6.checked() ? Optional.empty() : Optional.of(ipv6.reason());
+        if (def.probes().stream().noneMatch(k -> k != ProbeKind.DNS && IPV6_CHAIN.contains(k))) {
+            return List.of(); // latency or the reflector only: nothing to check on the IPv6 path
+        }
+        for (String endpoint : endpoints) {
+            Target target = Target.parse(endpoint);
+            CheckSpec previous = null;
+            for (ProbeKind kind : CHAIN) {
+                if (!IPV6_CHAIN.contains(kind) || !def.probes().contains(kind) || (kind == ProbeKind.DNS && target.isIpLiteral())) {
+                    continue;
+                }
+                CheckSpec spec = new CheckSpec(kind, kind == ProbeKind.HTTPS ? target : target.withScheme(kind == ProbeKind.UDP ? "udp" : "tcp"));
+                if (seen.add(spec.key())) {
+                    out.add(new PlannedCheck(spec, Optional.ofNullable(previous), true, notRun));
+                }
+                if (notRun.isPresent()) {
+                    break; // one line per IPv6 endpoint says why it is not checked
+                }
+                if (kind != ProbeKind.UDP) {
+                    previous = spec;
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Returns the variables templates of {@code region} may use. */

@@ -66,8 +66,8 @@ final class CatalogOptions {
     /** A resolved region and, when it did not come from --region, a one-line notice saying where it came from. */
     record Region(String code, Optional<String> notice) {
         /** Prints the notice; called once all input is known to be valid, so errors stay one line. */
-        String announce(PrintStream err) {
-            notice.ifPresent(n -> err.println("wscheck: " + n));
+        String announce(PrintStream err, Locale locale) {
+            notice.ifPresent(n -> Messages.notice(err, locale, n));
             return code;
         }
     }

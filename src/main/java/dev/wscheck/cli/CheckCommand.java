@@ -9,6 +9,7 @@ import dev.wscheck.history.HistoryLock;
 import dev.wscheck.history.HistoryStore;
 import dev.wscheck.history.RunHistory;
 import dev.wscheck.net.DnsServers;
+import dev.wscheck.net.Ipv6Status;
 import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.SystemDns;
 import dev.wscheck.net.TrustSettings;
@@ -115,6 +116,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Remove the host name, user name, local and public addresses, directory id and proxy user from every output.")
     boolean redact;
 
+    @Option(names = "--ipv6", paramLabel = "auto|on|off", defaultValue = "auto",
+            description = "Check the IPv6 names (.api.aws, the IPv6 health-check host): auto when this PC has a global IPv6 address "
+                    + "and a default IPv6 route, on always, off never. Default: ${DEFAULT-VALUE}.")
+    String ipv6;
+
     @Option(names = "--reflector", paramLabel = "HOST[:PORT]",
             description = "A wscheck reflector to measure UDP/TCP 4172 and 4195 against (loss, jitter, reordering, path MTU); "
                     + "the shared key comes from WSCHECK_REFLECTOR_KEY. With :PORT, that one port stands for both.")
@@ -151,9 +157,9 @@ final class CheckCommand implements Callable<Integer> {
              Interruption interruption = Interruption.install(outputs)) {
             CheckRequest request = request(ctx, locale);
             Plan plan = CheckRun.plan(request);
-            region.announce(ctx.err());
-            rangesSource.ifPresent(s -> s.announceAge(ctx));
-            CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose),
+            region.announce(ctx.err(), locale);
+            rangesSource.ifPresent(s -> s.announceAge(ctx, locale));
+            CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose, locale),
                     interruption.signal());
             // The one report every output gets: history stores, and every renderer renders, this same value.
             // Probes write English details; under --lang ja they are translated whole, from data, before any renderer.
@@ -210,7 +216,8 @@ final class CheckCommand implements Callable<Integer> {
                 ctx.passwordPrompt());
         return new CheckRequest(catalog, region.code(), protocols, directoryId, only, skip, found, credentials, dcvProxy, dns, ranges,
                 trustSettings, timeout, deadline, samples, strict, locale, ctx.env(), what.variants(),
-                ReflectorOption.parse(reflector, reflectorSamples, ctx.env()));
+                ReflectorOption.parse(reflector, reflectorSamples, ctx.env()),
+                Ipv6Status.Mode.parse(ipv6).orElseThrow(() -> new WscheckException("--ipv6 " + ipv6 + ": use auto, on or off")));
     }
 
     /** Writes every -o file (all or none, each atomically), then the report on stdout in the --format asked for. */

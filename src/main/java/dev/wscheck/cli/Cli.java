@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,13 +53,14 @@ public final class Cli {
         try {
             config = SiteConfig.attach(cl, effective, env);
         } catch (WscheckException e) {
-            err.println("wscheck: " + oneLine(e.getMessage()));
+            err.println("wscheck: " + Messages.text(oneLine(e.getMessage()), language(args, Optional.empty())));
             return ExitCode.UNKNOWN.code();
         }
+        Locale language = language(args, config);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        if (japanese(args)) {
+        if (language.getLanguage().equals("ja")) {
             // Help in Japanese: every command's and option's description from the help bundle (English stays in the annotations).
             java.util.ResourceBundle help = java.util.ResourceBundle.getBundle("dev.wscheck.cli.help", java.util.Locale.JAPANESE,
                     java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -71,14 +73,17 @@ public final class Cli {
             }
         }
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("wscheck: " + oneLine(SiteConfig.where(config, ex.getArgSpec(), effective) + ex.getMessage()) + " (see 'wscheck " + commandName(ex.getCommandLine()) + "--help')");
+            // picocli's message may carry a second line of suggestions ("Possible solutions: ..."): one line, one sentence each.
+            // The file's place goes through oneLine too: a file name may hold control characters as well as a value.
+            String message = oneLine(SiteConfig.where(config, ex.getArgSpec(), effective) + ex.getMessage());
+            err.println("wscheck: " + Messages.usage(message, "wscheck " + commandName(ex.getCommandLine()) + "--help", language));
             return ExitCode.UNKNOWN.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof WscheckException) {
-                err.println("wscheck: " + oneLine(SiteConfig.where(config, ex.getMessage(), effective) + ex.getMessage()));
+                err.println("wscheck: " + Messages.text(oneLine(SiteConfig.where(config, ex.getMessage(), effective) + ex.getMessage()), language));
             } else {
-                err.println("wscheck: internal error: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"));
+                err.println("wscheck: " + Messages.text("internal error: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"), language));
             }
             if (verbose) {
                 ex.printStackTrace(err);
@@ -86,6 +91,23 @@ public final class Cli {
             return ExitCode.UNKNOWN.code();
         });
         return cl.execute(effective);
+    }
+
+    /**
+     * The language of the command line's own lines: --lang on the command line, else the
+     * configuration file's {@code lang} key, else English. An unknown language is English here
+     * (the command then says so in English).
+     */
+    static Locale language(String[] args, Optional<ConfigFile> config) {
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].equals("--lang") && i + 1 < args.length ? args[i + 1]
+                    : args[i].startsWith("--lang=") ? args[i].substring("--lang=".length()) : null;
+            if (value != null) {
+                return value.equalsIgnoreCase("ja") ? Locale.JAPANESE : Locale.ENGLISH;
+            }
+        }
+        String fromFile = config.map(c -> c.values().get("lang")).orElse("");
+        return fromFile.equalsIgnoreCase("ja") ? Locale.JAPANESE : Locale.ENGLISH;
     }
 
     /** True when the arguments ask for Japanese ("--lang ja" or "--lang=ja", anywhere: it is a global option). */

@@ -13,10 +13,12 @@ final class ConsoleProgress implements ProgressListener {
     private final PrintStream err;
     private final boolean live;
     private final boolean verbose;
+    private final java.util.Locale locale;
     private int lastWidth;
 
-    ConsoleProgress(PrintStream err, boolean live, boolean verbose) {
+    ConsoleProgress(PrintStream err, boolean live, boolean verbose, java.util.Locale locale) {
         this.err = err;
+        this.locale = locale;
         this.live = live;
         this.verbose = verbose;
     }
@@ -24,7 +26,7 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public synchronized void started(int total) {
         if (live) {
-            show("checking " + total + " endpoints...");
+            show(Messages.text("checking " + total + " endpoints...", locale));
         }
     }
 

@@ -5,7 +5,11 @@ import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.RequirementDef;
 import dev.wscheck.probe.Outcome;
 import dev.wscheck.remediation.Remediation;
+import dev.wscheck.report.CatalogTexts;
+import dev.wscheck.report.DisplayWidth;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,13 +36,17 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = root.ctx.out();
-        Remediation remediation = Remediation.forLocale(GlobalOptions.merge(root.global, global).locale());
+        Locale locale = GlobalOptions.merge(root.global, global).locale();
+        Remediation remediation = Remediation.forLocale(locale);
+        Bundle t = new Bundle("dev.wscheck.cli.explain", locale);
         Optional<Outcome> outcome = Outcome.fromCode(subject);
         if (outcome.isPresent()) {
             Outcome o = outcome.get();
-            out.println(o.code() + " (" + o.family().map(k -> k.id() + " probe").orElse("any probe") + "): " + o.meaning());
+            String meaning = t.get("meaning." + o.code());
+            out.println(o.family().map(k -> t.get("outcome.line", "code", o.code(), "family", t.get("family." + k.id()), "meaning", meaning))
+                    .orElse(t.get("outcome.line.any", "code", o.code(), "meaning", meaning)));
             // Placeholders are filled per check in reports; here they read as <host>, <port>, ...
-            remediation.template(o).ifPresent(t -> out.println("What to do: " + t.replaceAll("\\{([a-zA-Z]+)}", "<$1>")));
+            remediation.template(o).ifPresent(x -> out.println(t.get("outcome.todo", "text", x.replaceAll("\\{([a-zA-Z]+)}", "<$1>"))));
             return 0;
         }
         Catalog catalog = what.loadCatalog();
@@ -47,17 +55,27 @@ final class ExplainCommand implements Callable<Integer> {
             throw new WscheckException("explain " + subject + ": no outcome code or requirement id of that name (see wscheck requirements --format json)");
         }
         RequirementDef d = req.get();
-        out.println(d.id() + ": " + d.title());
-        out.println("  category " + d.category() + ", protocol " + d.protocol() + ", " + d.importance().id() + ", proxy " + d.proxy().id());
+        out.println(t.get("requirement.line", "id", d.id(), "title", CatalogTexts.title(d.id(), d.title(), locale)));
+        out.println("  " + t.get("requirement.facts", "category", t.getOr("category." + d.category(), d.category()),
+                "protocol", t.getOr("protocol." + d.protocol(), d.protocol()), "importance", t.get("importance." + d.importance().id()),
+                "proxy", t.get("proxy." + d.proxy().id())));
+        // The labels form a column: pad each to the widest label's display width (Japanese characters count two).
+        List<String> labels = List.of(t.get("label.checks"), t.get("label.allow"), t.get("label.note"), t.get("label.source"));
+        int width = labels.stream().mapToInt(DisplayWidth::of).max().orElse(0) + 3;
+        String probes = String.join(" -> ", d.probes().stream().map(p -> p.id()).toList());
         for (String e : d.endpoints()) {
-            out.println("  checks   " + e + "  (" + String.join(" -> ", d.probes().stream().map(p -> p.id()).toList()) + ")");
+            out.println("  " + pad(labels.get(0), width) + e + "  (" + probes + ")");
         }
         for (String a : d.allowlistOnly()) {
-            out.println("  allow    " + a);
+            out.println("  " + pad(labels.get(1), width) + a);
         }
-        d.notes().forEach(n -> out.println("  note     " + n));
+        d.notes().forEach(n -> out.println("  " + pad(labels.get(2), width) + CatalogTexts.text(n, locale)));
         var s = catalog.sources().get(d.source());
-        out.println("  source   " + s.title() + ", " + s.url());
+        out.println("  " + pad(labels.get(3), width) + t.get("requirement.source", "title", CatalogTexts.text(s.title(), locale), "url", s.url()));
         return 0;
+    }
+
+    private static String pad(String label, int width) {
+        return label + " ".repeat(Math.max(1, width - DisplayWidth.of(label)));
     }
 }

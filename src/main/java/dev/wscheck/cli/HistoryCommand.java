@@ -52,19 +52,20 @@ final class HistoryCommand implements Callable<Integer> {
         }
         HistoryStore.Read read = new HistoryStore(history).read();
         Timeline t = Timeline.of(read.runs(), from);
+        Locale locale = GlobalOptions.merge(root.global, global).locale();
         try {
             Writer w = new StreamWriter(root.ctx.out());
             switch (f) {
                 case "json" -> TimelineFormat.json(t, w);
                 case "csv" -> TimelineFormat.csv(t, w);
-                default -> TimelineFormat.table(t, history, ZoneId.systemDefault(), w);
+                default -> TimelineFormat.table(t, history, ZoneId.systemDefault(), locale, w);
             }
             w.flush();
         } catch (IOException e) {
             throw new WscheckException("cannot write to stdout: " + e.getMessage(), e);
         }
         for (Path p : read.unreadable()) {
-            root.ctx.err().println("wscheck: --history " + history + ": " + p.getFileName() + " is not a readable report; passed over");
+            Messages.notice(root.ctx.err(), locale, "--history " + history + ": " + p.getFileName() + " is not a readable report; passed over");
         }
         return 0;
     }

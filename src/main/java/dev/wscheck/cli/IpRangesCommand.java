@@ -7,6 +7,7 @@ import dev.wscheck.catalog.ipranges.DataAge;
 import dev.wscheck.catalog.ipranges.IpPrefix;
 import dev.wscheck.catalog.ipranges.IpRangesCache;
 import dev.wscheck.net.Pem;
+import dev.wscheck.report.DisplayWidth;
 import dev.wscheck.update.IpRangesDownload;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -36,6 +37,9 @@ import picocli.CommandLine.ParentCommand;
         description = "Show or refresh the AWS ip-ranges.json that requirements and check use.",
         subcommands = {IpRangesCommand.Update.class, IpRangesCommand.Show.class})
 final class IpRangesCommand implements Callable<Integer> {
+    /** The texts update and show print on stdout, in --lang's language. */
+    static final String TEXTS = "dev.wscheck.cli.ipranges";
+
     @ParentCommand
     WscheckCommand root;
 
@@ -97,11 +101,17 @@ final class IpRangesCommand implements Callable<Integer> {
                 stored = cache.store("downloaded " + download.url(), download::into);
             }
             PrintStream out = ctx.out();
-            String change = before.isEmpty() ? "" : before.get().equals(stored.createDate()) ? " (unchanged)" : " (was " + before.get() + ")";
-            out.println("ip-ranges.json createDate " + stored.createDate() + change + ": " + stored.ipv4Count() + " IPv4 and "
-                    + stored.ipv6Count() + " IPv6 prefixes, saved to " + cache.file().orElseThrow());
+            Locale locale = GlobalOptions.merge(GlobalOptions.merge(parent.root.global, parent.global), global).locale();
+            Bundle b = new Bundle(TEXTS, locale);
+            Object[] values = {"date", stored.createDate(), "ipv4", stored.ipv4Count(), "ipv6", stored.ipv6Count(), "file", cache.file().orElseThrow()};
+            if (before.isEmpty()) {
+                out.println(b.get("update.saved", values));
+            } else {
+                String change = before.get().equals(stored.createDate()) ? b.get("update.unchanged") : b.get("update.was", "date", before.get());
+                out.println(b.get("update.saved.change", append(values, "change", change)));
+            }
             DataAge.staleNotice(stored.createDate(), stored.createdAt(), Instant.now(), from != null ? from.toString() : "downloaded")
-                    .ifPresent(n -> ctx.err().println("wscheck: " + n));
+                    .ifPresent(n -> Messages.notice(ctx.err(), locale, n));
             return 0;
         }
     }
@@ -148,13 +158,14 @@ final class IpRangesCommand implements Callable<Integer> {
             }
             IpRangesSource src = IpRangesSource.load(ctx, ipRanges).orElseThrow(() -> new WscheckException(
                     "no ip-ranges data: run 'wscheck ip-ranges update' (or give --ip-ranges FILE)"));
-            src.announceAge(ctx);
+            Locale locale = GlobalOptions.merge(GlobalOptions.merge(parent.root.global, parent.global), global).locale();
+            src.announceAge(ctx, locale);
             IpRanges r = src.ranges();
             PrintStream out = ctx.out();
             if (address.isPresent()) {
                 List<IpRanges.Entry> hits = r.lookup(address.get());
                 if (hits.isEmpty()) {
-                    out.println(lookup + ": in no published AWS range (createDate " + r.createDate() + ")");
+                    out.println(new Bundle(TEXTS, locale).get("lookup.none", "address", lookup, "date", r.createDate()));
                     return 0;
                 }
                 for (IpRanges.Entry e : hits) {
@@ -164,13 +175,13 @@ final class IpRangesCommand implements Callable<Integer> {
             }
             boolean filtered = !regions.isEmpty() || !services.isEmpty() || ipv4Only || ipv6Only || aggregate;
             if (!filtered) {
-                summary(out, src, r);
+                summary(out, src, r, new Bundle(TEXTS, locale));
                 return 0;
             }
             IpRanges.Filter filter = new IpRanges.Filter(Set.copyOf(trimmed(regions)), Set.copyOf(trimmed(services)));
             List<IpRanges.Entry> selected = r.select(e -> filter.test(e) && (!ipv4Only || !e.prefix().v6()) && (!ipv6Only || e.prefix().v6()));
             if (selected.isEmpty()) {
-                ctx.err().println("wscheck: no prefix matches" + describe(regions, services)
+                Messages.notice(ctx.err(), locale, "no prefix matches" + describe(regions, services)
                         + " (regions and service keys are listed by 'wscheck ip-ranges show')");
                 return 0;
             }
@@ -186,17 +197,25 @@ final class IpRangesCommand implements Callable<Integer> {
             return 0;
         }
 
-        private static void summary(PrintStream out, IpRangesSource src, IpRanges r) {
-            out.println("source      " + src.path() + (src.origin().equals("cache") ? " (cache)" : ""));
-            out.println("createDate  " + r.createDate() + " (" + DataAge.days(r.createdAt(), Instant.now()) + " days old)");
-            out.println("syncToken   " + r.syncToken());
-            out.println("prefixes    " + r.ipv4Count() + " IPv4, " + r.ipv6Count() + " IPv6");
-            out.println("regions     " + r.regions().size() + ": " + String.join(" ", r.regions()));
+        /** The summary: one label per line, the values starting in one column (labels padded by display width). */
+        private static void summary(PrintStream out, IpRangesSource src, IpRanges r, Bundle b) {
+            List<String> keys = List.of("source", "createDate", "syncToken", "prefixes", "regions", "services");
+            int column = keys.stream().mapToInt(k -> DisplayWidth.of(b.get("label." + k))).max().orElse(0) + 2;
             Map<String, long[]> perService = new TreeMap<>();
             for (IpRanges.Entry e : r.entries()) {
                 perService.computeIfAbsent(e.service(), k -> new long[2])[e.prefix().v6() ? 1 : 0]++;
             }
-            out.println("services    " + perService.size() + " (IPv4 / IPv6 prefixes):");
+            List<String> values = List.of(
+                    b.get(src.origin().equals("cache") ? "source.cache" : "source.file", "file", src.path()),
+                    b.get("created", "date", r.createDate(), "days", DataAge.days(r.createdAt(), Instant.now())),
+                    r.syncToken(),
+                    b.get("prefixes", "ipv4", r.ipv4Count(), "ipv6", r.ipv6Count()),
+                    b.get("regions", "count", r.regions().size(), "regions", String.join(" ", r.regions())),
+                    b.get("services", "count", perService.size()));
+            for (int i = 0; i < keys.size(); i++) {
+                String label = b.get("label." + keys.get(i));
+                out.println(label + " ".repeat(column - DisplayWidth.of(label)) + values.get(i));
+            }
             for (Map.Entry<String, long[]> s : perService.entrySet()) {
                 out.println(String.format(Locale.ROOT, "  %-34s %6d %6d", s.getKey(), s.getValue()[0], s.getValue()[1]));
             }
@@ -233,5 +252,12 @@ final class IpRangesCommand implements Callable<Integer> {
                 throw new WscheckException("--lookup " + text + ": not an IP address");
             }
         }
+    }
+
+    private static Object[] append(Object[] nameValues, Object name, Object value) {
+        Object[] out = java.util.Arrays.copyOf(nameValues, nameValues.length + 2);
+        out[nameValues.length] = name;
+        out[nameValues.length + 1] = value;
+        return out;
     }
 }

@@ -31,8 +31,8 @@ record IpRangesSource(IpRanges ranges, String origin, Path path) {
     }
 
     /** Prints the staleness notice, if the data is older than 30 days. */
-    void announceAge(CliContext ctx) {
+    void announceAge(CliContext ctx, java.util.Locale locale) {
         DataAge.staleNotice(ranges.createDate(), ranges.createdAt(), Instant.now(), origin.equals("file") ? path.toString() : "cached")
-                .ifPresent(n -> ctx.err().println("wscheck: " + n));
+                .ifPresent(n -> Messages.notice(ctx.err(), locale, n));
     }
 }

@@ -47,6 +47,7 @@ final class ReflectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        java.util.Locale locale = GlobalOptions.merge(root.global, global).locale();
         String keyText = root.ctx.env().get(KEY_VARIABLE);
         if (keyText == null || keyText.isEmpty()) {
             throw new WscheckException("reflector: " + KEY_VARIABLE + " is not set; the reflector answers only probes signed with that shared key");
@@ -73,17 +74,17 @@ final class ReflectorCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Responder.Counts c = reflector.counts();
             reflector.close();
-            root.ctx.err().println("wscheck reflector: stopped; " + describe(c));
+            root.ctx.err().println("wscheck reflector: " + Messages.text("stopped; " + describe(c), locale));
             stopped.countDown();
         }, "reflector-shutdown"));
-        root.ctx.err().println("wscheck reflector: listening on " + address.getHostAddress() + ", UDP " + reflector.udpPorts()
-                + ", TCP " + reflector.tcpPorts() + "; answers only probes signed with " + KEY_VARIABLE);
+        root.ctx.err().println("wscheck reflector: " + Messages.text("listening on " + address.getHostAddress() + ", UDP " + reflector.udpPorts()
+                + ", TCP " + reflector.tcpPorts() + "; answers only probes signed with " + KEY_VARIABLE, locale));
         // A line a minute for the journal, so an administrator sees it working (or being probed).
         Thread ticker = new Thread(() -> {
             try {
                 while (true) {
                     Thread.sleep(60_000);
-                    root.ctx.err().println("wscheck reflector: " + describe(reflector.counts()));
+                    root.ctx.err().println("wscheck reflector: " + Messages.text(describe(reflector.counts()), locale));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -76,6 +76,7 @@ final class RegionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext ctx = root.ctx;
+        Locale locale = GlobalOptions.merge(root.global, global).locale(); // a bad --lang fails before anything is measured
         String fmt = format.toLowerCase(Locale.ROOT);
         if (!fmt.equals("table") && !fmt.equals("json")) {
             throw new WscheckException("--format " + format + ": use table or json");
@@ -100,7 +101,7 @@ final class RegionsCommand implements Callable<Integer> {
             if (fmt.equals("json")) {
                 RegionsRenderer.json(report, w);
             } else {
-                RegionsRenderer.table(report, w);
+                RegionsRenderer.table(report, locale, w);
             }
             w.flush();
         } catch (IOException e) {

@@ -119,10 +119,10 @@ final class RequirementsCommand implements Callable<Integer> {
                 allowlist.write(view.allowlist(rules.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList()), doc);
                 break;
         }
-        region.announce(root.ctx.err());
-        source.ifPresent(s -> s.announceAge(root.ctx));
+        region.announce(root.ctx.err(), locale);
+        source.ifPresent(s -> s.announceAge(root.ctx, locale));
         if (source.isEmpty() && allowlist != null && (rules.isEmpty() || rules.contains("https"))) {
-            root.ctx.err().println("wscheck: no ip-ranges data: the port 443 address ranges are left out (run 'wscheck ip-ranges update' or give --ip-ranges FILE)");
+            Messages.notice(root.ctx.err(), locale, "no ip-ranges data: the port 443 address ranges are left out (run 'wscheck ip-ranges update' or give --ip-ranges FILE)");
         }
         Writer w = new StreamWriter(root.ctx.out());
         w.write(doc.toString());

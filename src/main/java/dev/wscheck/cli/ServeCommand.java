@@ -123,8 +123,8 @@ final class ServeCommand implements Callable<Integer> {
                 samples, strict, ctx.env());
         Exporter exporter = Exporter.start(defaults, settings);
         InetSocketAddress a = exporter.address();
-        ctx.err().println("wscheck: serving on http://" + hostPort(a) + "/ (probe: /probe?region=REGION, health: /metrics)"
-                + (a.getAddress().isLoopbackAddress() ? "; loopback only" : ""));
+        Messages.notice(ctx.err(), GlobalOptions.merge(root.global, global).locale(), "serving on http://" + hostPort(a)
+                + "/ (probe: /probe?region=REGION, health: /metrics)" + (a.getAddress().isLoopbackAddress() ? "; loopback only" : ""));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             exporter.close();
@@ -141,7 +141,7 @@ final class ServeCommand implements Callable<Integer> {
         if (keep < 0 || keep > 1000) {
             throw new WscheckException("--keep " + keep + ": use 0 to 1000");
         }
-        return new ServeSettings(listenAddress(listen), maxProbes, keep);
+        return new ServeSettings(listenAddress(listen), maxProbes, keep, GlobalOptions.merge(root.global, global).locale());
     }
 
     /** HOST:PORT (IPv6 as [addr]:port); the host must be an address literal or localhost, never a name to look up. */

@@ -4,6 +4,7 @@ import dev.wscheck.catalog.Plan;
 import dev.wscheck.catalog.PlannedCheck;
 import dev.wscheck.catalog.PlannedRequirement;
 import dev.wscheck.net.DirectTransport;
+import dev.wscheck.net.Ipv6Status;
 import dev.wscheck.net.NameResolver;
 import dev.wscheck.net.Transport;
 import dev.wscheck.probe.CheckSpec;
@@ -14,6 +15,8 @@ import dev.wscheck.probe.ProbeKind;
 import dev.wscheck.probe.ProbeRegistry;
 import dev.wscheck.probe.ProbeResources;
 import dev.wscheck.probe.ProbeResult;
+import dev.wscheck.probe.dns.DnsEvidence;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +68,8 @@ public final class Engine {
             return t;
         });
         BusyMeter meter = new BusyMeter();
-        Attempts attempts = new Attempts(meter, fanOut, Attempts.hasIpv6(), deadlineNanos);
+        // This PC's IPv6 status as the plan decided it (once per run); a plan made without one asks the host.
+        Attempts attempts = new Attempts(meter, fanOut, plan.ipv6().map(Ipv6Status::checked).orElseGet(Attempts::hasIpv6), deadlineNanos);
         try {
             Map<String, CompletableFuture<ProbeResult>> futures = new LinkedHashMap<>();
             // What each requirement reports: its planned checks, plus direct comparisons where the client uses a proxy.
@@ -86,13 +90,15 @@ public final class Engine {
                 PlannedCheck pc = e.check();
                 CompletableFuture<Void> ready = prepared.get(pc.spec().probe());
                 CompletableFuture<ProbeResult> f;
-                if (e.after().isEmpty()) {
-                    f = ready.thenApplyAsync(v -> runOne(attempts, pc.spec(), List.of(), e.transport(), settings, resources), pool);
+                if (pc.notRun().isPresent()) {
+                    f = CompletableFuture.completedFuture(notRun(pc, e.transport()));
+                } else if (e.after().isEmpty()) {
+                    f = ready.thenApplyAsync(v -> ipv6Answer(pc, runOne(attempts, pc.spec(), List.of(), e.transport(), settings, resources)), pool);
                 } else {
                     CheckSpec prevSpec = e.after().get().check().spec();
                     CompletableFuture<ProbeResult> prev = futures.get(e.after().get().key());
                     f = prev.thenCombine(ready, (p, v) -> p).thenApplyAsync(p -> p.allowsNextStep()
-                            ? runOne(attempts, pc.spec(), addressesFor(pc.spec(), prevSpec, p, e.transport()), e.transport(), settings, resources)
+                            ? runOne(attempts, pc.spec(), addressesFor(pc, prevSpec, p, e.transport()), e.transport(), settings, resources)
                             : skipped(prevSpec, p, e.transport()), pool);
                 }
                 f = f.whenComplete((r, ex) -> {
@@ -123,17 +129,35 @@ public final class Engine {
     /**
      * The addresses a step connects to: every address of the DNS step before it, or the one address
      * the step before it chose; none where a proxy resolves the name (UDP and latency probes never go
-     * through a proxy, so they always get the local answer).
+     * through a proxy, so they always get the local answer). A step on the IPv6 path gets the IPv6 addresses only.
      */
-    private static List<InetAddress> addressesFor(CheckSpec spec, CheckSpec prevSpec, ProbeResult prev, Transport transport) {
+    private static List<InetAddress> addressesFor(PlannedCheck pc, CheckSpec prevSpec, ProbeResult prev, Transport transport) {
+        CheckSpec spec = pc.spec();
         boolean proxied = transport.resolvesRemotely() && spec.probe() != ProbeKind.UDP && spec.probe() != ProbeKind.LATENCY;
         if (proxied) {
             return List.of();
         }
-        if (prevSpec.probe() == ProbeKind.DNS) {
-            return Attempts.resolved(prev);
+        List<InetAddress> out = prevSpec.probe() == ProbeKind.DNS ? Attempts.resolved(prev) : prev.address().map(List::of).orElse(List.of());
+        return pc.ipv6Path() ? out.stream().filter(a -> a instanceof Inet6Address).toList() : out;
+    }
+
+    /**
+     * The DNS step of an IPv6 path: an answer without an AAAA record leaves that path nowhere to
+     * go, so it is {@code dns-nodata} (the step after it is then skipped), whatever A records it has.
+     */
+    private static ProbeResult ipv6Answer(PlannedCheck pc, ProbeResult r) {
+        if (!pc.ipv6Path() || pc.spec().probe() != ProbeKind.DNS || !r.isOk()
+                || !(r.evidence().orElse(null) instanceof DnsEvidence e) || !e.aaaa().isEmpty()) {
+            return r;
         }
-        return prev.address().map(List::of).orElse(List.of());
+        String a = e.a().isEmpty() ? "" : " (A " + String.join(", ", e.a()) + ")";
+        return r.withOutcome(Outcome.DNS_NODATA, pc.spec().targetDisplay() + ": no AAAA record" + a + ", so the IPv6 path has no address to connect to");
+    }
+
+    /** A check the plan already knew could not run (this PC has no IPv6): skipped, nothing sent. */
+    private static ProbeResult notRun(PlannedCheck pc, Transport transport) {
+        return new ProbeResult(Outcome.SKIPPED, "not run: " + pc.notRun().orElse(""), Optional.empty(), transport.route(), Map.of(), Duration.ZERO,
+                Optional.empty());
     }
 
     /** Starts each probe's preparation once, for the kinds the plan uses; a failed preparation still lets checks run. */
@@ -157,7 +181,7 @@ public final class Engine {
      */
     private record Entry(PlannedCheck check, Transport transport, Optional<Entry> after, RunResult.Role role) {
         String key() {
-            return check.spec().key() + " via " + transport.describe();
+            return check.spec().key() + (check.ipv6Path() ? " ipv6" : "") + " via " + transport.describe();
         }
     }
 
@@ -184,7 +208,7 @@ public final class Engine {
             ProbeKind kind = pc.spec().probe();
             Transport t = transports.get(pc);
             Optional<Entry> after = pc.after().map(bySpec::get);
-            RunResult.Role role = RunResult.Role.PATH;
+            RunResult.Role role = pc.ipv6Path() ? RunResult.Role.IPV6_PATH : RunResult.Role.PATH;
             if (kind == ProbeKind.DNS && proxiedHosts.getOrDefault(pc.spec().target().host(), false)) {
                 role = RunResult.Role.LOCAL_DNS;
             }
@@ -196,7 +220,7 @@ public final class Engine {
             Entry e = new Entry(pc, t, after, role);
             bySpec.put(pc.spec(), e);
             out.add(e);
-            if (viaProxy && kind == ProbeKind.TCP && dnsStep.isPresent()) {
+            if (viaProxy && kind == ProbeKind.TCP && dnsStep.isPresent() && !pc.ipv6Path()) {
                 out.add(new Entry(pc, DirectTransport.INSTANCE, dnsStep, RunResult.Role.DIRECT_COMPARISON));
             }
         }

@@ -16,8 +16,8 @@ public record RunResult(Instant startedAt, Duration duration, List<RequirementRu
 
     /**
      * What a check is for. Only {@link #PATH} checks decide a requirement's status: they follow
-     * the path the client's traffic takes. The others are evidence for the direct-vs-proxy
-     * comparison (docs/proxies.md).
+     * the path the client's traffic takes. LOCAL_DNS and DIRECT_COMPARISON are evidence for the
+     * direct-vs-proxy comparison (docs/proxies.md); IPV6_PATH checks can only add a warning.
      */
     public enum Role {
         /** On the client's path (direct, or through the proxy the client uses). */
@@ -25,7 +25,12 @@ public record RunResult(Instant startedAt, Duration duration, List<RequirementRu
         /** The local DNS answer for a host the client reaches through a proxy (the proxy resolves it). */
         LOCAL_DNS,
         /** A direct TCP connect to a host the client reaches through a proxy: would direct work too? */
-        DIRECT_COMPARISON;
+        DIRECT_COMPARISON,
+        /**
+         * On the requirement's IPv6 path (its .api.aws name or IPv6 health-check host), which a client
+         * uses only where the PC has IPv6: a failure there warns, the IPv4 path decides pass or fail.
+         */
+        IPV6_PATH;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wscheck.report.DisplayWidth;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -11,9 +12,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /**
- * {@code wscheck history} output (docs/scheduling.md): a table for people (times in {@code zone}),
+ * {@code wscheck history} output (docs/scheduling.md): a table for people (times in {@code zone}, words in --lang's language),
  * JSON ({@code {"schemaVersion": 1, "runs": [...], "transitions": [...]}}, times ISO-8601 UTC) and
  * CSV (one row per run, then one per transition, RFC 4180) for a spreadsheet or a ticket.
  */
@@ -22,23 +24,52 @@ public final class TimelineFormat {
 
     private TimelineFormat() {}
 
-    public static void table(Timeline t, Path dir, ZoneId zone, Writer w) {
+    /**
+     * The table for people, in {@code locale}'s words (history/timeline*.properties): the runs with
+     * their status and counts, then every transition. The status column is padded by display width
+     * (East Asian wide characters count two), so the counts line up in Japanese too.
+     */
+    public static void table(Timeline t, Path dir, ZoneId zone, Locale locale, Writer w) {
+        ResourceBundle b = ResourceBundle.getBundle("dev.wscheck.history.timeline", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         PrintWriter out = new PrintWriter(w);
-        out.println("Runs in " + dir + ": " + t.runs().size());
+        out.println(text(b, "runs", "dir", dir, "count", t.runs().size()));
+        int statusWidth = t.runs().stream().mapToInt(r -> DisplayWidth.of(status(b, r.status()))).max().orElse(0);
         for (PastRun r : t.runs()) {
             PastRun.Counts c = r.counts();
-            out.println(String.format(Locale.ROOT, "  %s  %-4s  %3d pass %3d warn %3d fail %3d inconclusive %3d skip  %6.1f s%s",
-                    TABLE_TIME.format(r.startedAt().atZone(zone)), r.status(), c.pass(), c.warn(), c.fail(), c.inconclusive(), c.skip(),
-                    r.durationMs() / 1000.0, r.interrupted() ? "  interrupted" : ""));
+            String status = status(b, r.status());
+            out.println("  " + text(b, r.interrupted() ? "run.interrupted" : "run", "time", TABLE_TIME.format(r.startedAt().atZone(zone)),
+                    "status", status + " ".repeat(statusWidth - DisplayWidth.of(status)), "pass", count(c.pass()), "warn", count(c.warn()),
+                    "fail", count(c.fail()), "inconclusive", count(c.inconclusive()), "skip", count(c.skip()),
+                    "seconds", String.format(Locale.ROOT, "%6.1f", r.durationMs() / 1000.0)));
         }
         out.println();
-        out.println("Transitions: " + t.transitions().size());
+        out.println(text(b, "transitions", "count", t.transitions().size()));
         for (Timeline.Transition x : t.transitions()) {
-            out.println("  " + TABLE_TIME.format(x.at().atZone(zone)) + "  " + x.requirement() + ": " + x.from() + " -> " + x.to()
-                    + (x.outcome().isEmpty() || x.outcome().equals("ok") ? "" : " (" + x.outcome() + " on " + x.target() + ")")
-                    + "; " + x.from() + " until at least " + TABLE_TIME.format(x.since().atZone(zone)));
+            boolean check = !x.outcome().isEmpty() && !x.outcome().equals("ok");
+            out.println("  " + text(b, check ? "transition.check" : "transition", "time", TABLE_TIME.format(x.at().atZone(zone)),
+                    "requirement", x.requirement(), "from", status(b, x.from()), "to", status(b, x.to()), "outcome", x.outcome(),
+                    "target", x.target(), "since", TABLE_TIME.format(x.since().atZone(zone))));
         }
         out.flush();
+    }
+
+    /** The status word in the table's language; a status of a newer wscheck stays as written. */
+    private static String status(ResourceBundle b, String status) {
+        return b.containsKey("status." + status) ? b.getString("status." + status) : status;
+    }
+
+    private static String count(int n) {
+        return String.format(Locale.ROOT, "%3d", n);
+    }
+
+    /** The text of {@code key} with each {name} replaced by the value after that name. */
+    private static String text(ResourceBundle b, String key, Object... nameValues) {
+        String s = b.getString(key);
+        for (int i = 0; i + 1 < nameValues.length; i += 2) {
+            s = s.replace("{" + nameValues[i] + "}", String.valueOf(nameValues[i + 1]));
+        }
+        return s;
     }
 
     public static void json(Timeline t, Writer w) throws IOException {

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Facts about this PC for the report: operating system, host name, local addresses. Never does
@@ -99,5 +100,38 @@ public final class HostFacts {
             return false;
         }
         return (a.getAddress()[0] & 0xfe) != 0xfc;
+    }
+
+    /** Whether the OS shows a default IPv6 route; empty where wscheck cannot tell without running a command (not Linux). */
+    public static Optional<Boolean> ipv6DefaultRoute() {
+        return ipv6DefaultRoute(Path.of("/proc/net/ipv6_route"));
+    }
+
+    /**
+     * Reads Linux's /proc/net/ipv6_route: a default route is a line whose destination is ::/0, whose
+     * flags have RTF_UP (0x1) and not RTF_REJECT (0x200: the kernel's own "unreachable" entry on lo
+     * that every Linux has). Empty when the file cannot be read (not Linux, or IPv6 disabled there).
+     */
+    static Optional<Boolean> ipv6DefaultRoute(Path routeFile) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(routeFile, StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        for (String line : lines) {
+            String[] f = line.trim().split("\\s+");
+            try {
+                if (f.length >= 10 && f[0].matches("0{32}") && f[1].equals("00")) {
+                    long flags = Long.parseLong(f[8], 16);
+                    if ((flags & 0x1) != 0 && (flags & 0x200) == 0) {
+                        return Optional.of(true);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // a line this parser does not know: not a default route
+            }
+        }
+        return Optional.of(false);
     }
 }

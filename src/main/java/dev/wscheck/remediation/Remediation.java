@@ -66,11 +66,14 @@ public final class Remediation {
         Set<RemediationItem> out = new LinkedHashSet<>();
         boolean routeSaid = false;
         for (CheckVerdict c : verdict.checks()) {
-            // Checks off the client's path (the direct comparison) never call for a change.
-            if (!c.onPath() || c.status() == Status.PASS || c.status() == Status.SKIP || c.outcome() == Outcome.OK) {
+            // Checks off the client's path (the direct comparison) never call for a change; the IPv6 path is the client's on an IPv6 PC.
+            boolean clientPath = c.onPath() || c.role() == dev.wscheck.engine.RunResult.Role.IPV6_PATH;
+            if (!clientPath || c.status() == Status.PASS || c.status() == Status.SKIP || c.outcome() == Outcome.OK) {
                 continue;
             }
-            Optional<String> text = get(verdict.requirement().id() + "." + c.outcome().code()).or(() -> get(c.outcome().code()));
+            // The IPv6 path's own wording where the general one would talk about IPv4 (an AAAA record, not an A record).
+            Optional<String> text = (c.onPath() ? Optional.<String>empty() : get("ipv6." + c.outcome().code()))
+                    .or(() -> get(verdict.requirement().id() + "." + c.outcome().code())).or(() -> get(c.outcome().code()));
             text.ifPresent(t -> out.add(new RemediationItem(c.outcome().code(), fill(t, values(verdict.requirement(), c, region)))));
             if (!routeSaid && verdict.route().map(r -> r.proxyBrokenDirectWorks()).orElse(false)) {
                 routeSaid = true;
@@ -98,19 +101,19 @@ public final class Remediation {
         v.put("title", title(req.def()));
         // A requirement may say its route in its own words (dcv-latency: the same port as DCV TCP, measured directly).
         v.put("route", get("route." + req.id()).or(() -> get("route." + req.def().proxy().id())).orElse(""));
-        v.put("scope", scope(req, spec, region));
+        v.put("scope", scope(req, spec, region, c.role() == dev.wscheck.engine.RunResult.Role.IPV6_PATH));
         v.put("issuer", c.result().evidence().orElse(null) instanceof TlsEvidence tls && !tls.issuer().isEmpty() ? tls.issuer() : localized(c.detail()));
         return v;
     }
 
     /** The host, and for streaming requirements also the region's gateway ranges for the protocol. */
-    private String scope(PlannedRequirement req, CheckSpec spec, RegionDef region) {
+    private String scope(PlannedRequirement req, CheckSpec spec, RegionDef region, boolean ipv6Path) {
         String host = spec.target().host();
         if (!req.def().category().equals("streaming") || req.def().proxy() == ProxyPolicy.ALLOWED) {
             return host;
         }
         RegionDef.GatewaySet set = req.def().protocol().equals("dcv") ? region.gateways().dcv() : region.gateways().pcoip();
-        List<String> ranges = new ArrayList<>(set.ipv4());
+        List<String> ranges = new ArrayList<>(ipv6Path ? set.ipv6() : set.ipv4());
         if (ranges.isEmpty()) {
             return host;
         }

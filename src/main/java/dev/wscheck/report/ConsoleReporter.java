@@ -56,6 +56,7 @@ public final class ConsoleReporter implements Reporter {
         out.println(label("context", Map.of("dns", r.host().dnsServers().isEmpty() ? "-" : String.join(", ", r.host().dnsServers()),
                 "dnsSource", dnsSource(r), "proxy", proxy(r.proxy()),
                 "catalog", r.catalog().source() + " " + r.catalog().version())));
+        ipv6(out, r);
         out.println();
         changes(out, r);
         int width = r.requirements().stream().mapToInt(q -> q.id().length()).max().orElse(10) + 2;
@@ -87,6 +88,17 @@ public final class ConsoleReporter implements Reporter {
             out.println(dim(label("hint.verbose", Map.of())));
         }
         out.flush();
+    }
+
+    /** Whether this PC has IPv6 and which families were checked; nothing for a report made before it was recorded. */
+    private void ipv6(PrintWriter out, Report r) {
+        Environment.Ipv6 v6 = r.environment() == null ? null : r.environment().ipv6();
+        if (v6 == null) {
+            return;
+        }
+        String has = label(v6.globalAddress() && !Boolean.FALSE.equals(v6.defaultRoute()) ? "ipv6.yes" : "ipv6.no", Map.of());
+        out.println(v6.checked() ? label("ipv6.checked", Map.of("has", has))
+                : label("ipv6.notChecked", Map.of("has", has, "reason", v6.reason() == null ? "" : v6.reason())));
     }
 
     /** -v: every requirement with every check and its detail; a remedy a run-wide finding says is pointed to, not repeated. */

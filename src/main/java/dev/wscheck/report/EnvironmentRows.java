@@ -36,6 +36,12 @@ final class EnvironmentRows {
             if (e.publicAddress() != null) {
                 rows.add(row(t.get("env.public"), e.publicAddress()));
             }
+            if (e.ipv6() != null) {
+                Environment.Ipv6 v6 = e.ipv6();
+                String has = t.get(v6.globalAddress() && !Boolean.FALSE.equals(v6.defaultRoute()) ? "env.ipv6.yes" : "env.ipv6.no");
+                rows.add(row(t.get("env.ipv6"), v6.checked() ? t.get("env.ipv6.checked", "has", has)
+                        : t.get("env.ipv6.notChecked", "has", has, "reason", v6.reason() == null ? "" : v6.reason())));
+            }
         } else {
             rows.add(row(t.get("env.os"), r.host().os()));
             rows.add(row(t.get("env.wscheck"), r.tool().version()));

@@ -334,7 +334,7 @@ public final class JsonReporter implements Reporter {
         g.writeEndObject();
     }
 
-    /** NON_NULL; interfaces and the VPN write every field, the clock only those it has. */
+    /** NON_NULL; interfaces and the VPN write every field, the clock and the IPv6 status only those they have. */
     private static void environment(JsonGenerator g, Environment e) throws IOException {
         g.writeStartObject();
         nonNull(g, "os", e.os());
@@ -382,6 +382,21 @@ public final class JsonReporter implements Reporter {
             g.writeEndObject();
         }
         nonNull(g, "publicAddress", e.publicAddress());
+        if (e.ipv6() != null) {
+            Environment.Ipv6 v = e.ipv6();
+            g.writeObjectFieldStart("ipv6");
+            g.writeBooleanField("globalAddress", v.globalAddress());
+            if (v.defaultRoute() != null) {
+                g.writeBooleanField("defaultRoute", v.defaultRoute());
+            }
+            nonNull(g, "mode", v.mode());
+            g.writeBooleanField("checked", v.checked());
+            if (v.families() != null) {
+                strings(g, "families", v.families());
+            }
+            nonNull(g, "reason", v.reason());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One line in the monitoring-plugin convention (contract §6), for NRPE, Icinga, Zabbix and RMM
@@ -13,9 +14,22 @@ import java.util.Locale;
  * status, after --alert-after); the text lists every failing, then warning, then inconclusive
  * requirement with the outcome that decided it, and "N requirements pass" when none; the
  * performance data follow the plugin guidelines ({@code label=value[UOM]}). A run stopped by a
- * signal says "interrupted".
+ * signal says "interrupted". Under {@code --lang ja} those few words come from reports_ja.properties;
+ * the state word, ids, statuses and outcome codes stay as the contract writes them (monitoring
+ * tools match on them).
  */
 public final class NagiosReporter implements Reporter {
+    private final Labels labels;
+
+    /** The line in English. */
+    public NagiosReporter() {
+        this(Locale.ENGLISH);
+    }
+
+    public NagiosReporter(Locale locale) {
+        this.labels = new Labels("dev.wscheck.report.reports", locale);
+    }
+
     @Override
     public void write(Report r, Writer out) throws IOException {
         String state = ConsoleReporter.exitFor(r.status()).name();
@@ -24,15 +38,16 @@ public final class NagiosReporter implements Reporter {
             for (Report.Requirement q : r.requirements()) {
                 if (q.status().equals(status)) {
                     Report.Check k = decisive(q);
-                    String outcome = k == null ? "" : " (" + k.outcome() + (q.failStreak() == null ? "" : ", failed " + q.failStreak() + " run"
-                            + (q.failStreak() == 1 ? "" : "s") + " in a row") + ")";
+                    String streak = q.failStreak() == null ? ""
+                            : ", " + labels.get(q.failStreak() == 1 ? "nagios.streak.one" : "nagios.streak", Map.of("n", q.failStreak()));
+                    String outcome = k == null ? "" : " (" + k.outcome() + streak + ")";
                     items.add(q.id() + " " + status + outcome);
                 }
             }
         }
-        String text = items.isEmpty() ? r.counts().pass() + " requirements pass" : String.join(", ", items);
+        String text = items.isEmpty() ? labels.get("nagios.allPass", Map.of("count", r.counts().pass())) : String.join(", ", items);
         if (Boolean.TRUE.equals(r.interrupted())) {
-            text = "interrupted; " + text;
+            text = labels.get("nagios.interrupted", Map.of("text", text));
         }
         Report.Counts c = r.counts();
         out.write("WSCHECK " + state + " - " + text.replace('|', '/') + " | "

@@ -29,7 +29,7 @@ public final class Renderers {
             case PROMETHEUS:
                 return Optional.of(new PrometheusReporter());
             case NAGIOS:
-                return Optional.of(new NagiosReporter());
+                return Optional.of(new NagiosReporter(o.locale()));
             default:
                 return Optional.empty();
         }

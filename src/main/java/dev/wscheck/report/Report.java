@@ -181,7 +181,10 @@ public record Report(
     @JsonPropertyOrder({"clientUses", "proxy", "direct", "proxyOutcome", "directOutcome", "summary"})
     public record Route(String clientUses, String proxy, String direct, String proxyOutcome, String directOutcome, String summary) {}
 
-    /** {@code role} is an addition to schema 1: absent for checks on the client's path, else "local-dns" or "direct-comparison". */
+    /**
+     * {@code role} is an addition to schema 1: absent for checks on the client's path, else "local-dns" or
+     * "direct-comparison" (proxy evidence), or "ipv6-path" (the requirement's IPv6 name: it can only warn).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"probe", "target", "address", "via", "role", "outcome", "status", "durationMs", "phases", "detail", "evidence"})
     public record Check(

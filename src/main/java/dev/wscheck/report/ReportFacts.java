@@ -19,11 +19,14 @@ final class ReportFacts {
         return ORDER.indexOf(status);
     }
 
-    /** A requirement's worst check on the client's path (its first check when all pass); empty without checks. */
+    /**
+     * A requirement's worst check on the client's path (its first check when all pass); empty without
+     * checks. The IPv6 path counts as the client's path here: where it alone fails, it is what warns.
+     */
     static Optional<Report.Check> worstCheck(Report.Requirement q) {
         Report.Check worst = null;
         for (Report.Check c : q.checks()) {
-            if (c.role() != null && worst != null) {
+            if (c.role() != null && !c.role().equals("ipv6-path") && worst != null) {
                 continue;
             }
             if (worst == null || rank(c.status()) > rank(worst.status())) {

@@ -35,7 +35,12 @@ public final class ReportTranslator {
             reqs.add(new Report.Requirement(q.id(), q.category(), title(q, ja), q.protocol(), q.importance(), q.status(), t.text(q.note()), route,
                     checks, remedies, q.filtered(), q.failStreak()));
         }
-        return r.with(r.host(), r.proxy(), r.findings(), reqs, r.environment());
+        Environment e = r.environment();
+        if (e != null && e.ipv6() != null && e.ipv6().reason() != null) {
+            Environment.Ipv6 v6 = e.ipv6();
+            e = e.withIpv6(new Environment.Ipv6(v6.globalAddress(), v6.defaultRoute(), v6.mode(), v6.checked(), v6.families(), t.text(v6.reason())));
+        }
+        return r.with(r.host(), r.proxy(), r.findings(), reqs, e);
     }
 
     /** The requirement's title in the language: the Japanese bundle's, or the built-in catalog's English one; as written otherwise. */

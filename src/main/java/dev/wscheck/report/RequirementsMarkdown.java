@@ -29,7 +29,7 @@ public final class RequirementsMarkdown {
         PrintWriter out = new PrintWriter(w);
         Plan plan = view.plan();
         RegionDef r = plan.region();
-        out.println("# " + l.get("title", Map.of("region", r.code(), "regionName", r.name())));
+        out.println("# " + l.get("title", Map.of("region", r.code(), "regionName", CatalogTexts.regionName(r.code(), r.name(), locale))));
         out.println();
         out.println(l.get("catalog", Map.of("version", plan.catalog().version(), "origin", plan.catalog().origin(),
                 "protocols", String.join(", ", plan.protocols()))));
@@ -46,9 +46,9 @@ public final class RequirementsMarkdown {
             q.endpoints().forEach(e -> dests.add(code(e)));
             q.allowlistOnly().forEach(e -> dests.add(code(e)));
             if (dests.isEmpty() && q.skipReason().isPresent()) {
-                dests.add(cell(q.skipReason().get().text()));
+                dests.add(cell(CatalogTexts.text(q.skipReason().get().text(), locale)));
             }
-            RequirementsTable.derived(r, q, l).ifPresent(d -> dests.add(cell("(" + d + ")")));
+            RequirementsTable.derived(r, q, l, locale).ifPresent(d -> dests.add(cell("(" + d + ")")));
             q.ipv6Endpoints().forEach(e -> dests.add(l.get("ipv6") + " " + code(e)));
             out.println("| " + code(q.id()) + " | " + l.get("importance." + q.def().importance().id()) + " | " + String.join("<br>", dests) + " |");
         }
@@ -59,7 +59,7 @@ public final class RequirementsMarkdown {
             RequirementsView.Ranges x = view.ranges().get();
             out.println("## " + l.get("ranges.heading", Map.of("createDate", x.createDate(), "source", l.get("source." + x.source()))));
             out.println();
-            out.println("| service | region | IPv4 / IPv6 | " + l.get("ranges.powershell") + " |");
+            out.println("| " + l.get("ranges.col.service") + " | " + l.get("ranges.col.region") + " | IPv4 / IPv6 | " + l.get("ranges.powershell") + " |");
             out.println("|---|---|---|---|");
             for (Port443Ranges.Group g : x.port443()) {
                 out.println("| " + g.service() + " | " + g.region() + " | " + cell(l.get("ranges.group", Map.of("published4", g.ipv4Published(),
@@ -116,9 +116,9 @@ public final class RequirementsMarkdown {
                 List<String> dests = new ArrayList<>();
                 q.endpoints().forEach(e -> dests.add(code(e)));
                 if (dests.isEmpty() && q.skipReason().isPresent()) {
-                    dests.add(cell(q.skipReason().get().text()));
+                    dests.add(cell(CatalogTexts.text(q.skipReason().get().text(), locale)));
                 }
-                RequirementsTable.derived(r, q, l).ifPresent(d -> dests.add(cell("(" + d + ")")));
+                RequirementsTable.derived(r, q, l, locale).ifPresent(d -> dests.add(cell("(" + d + ")")));
                 out.println("| " + code(q.id()) + " | " + l.get("importance." + q.def().importance().id()) + " | " + String.join("<br>", dests) + " |");
             }
         }
@@ -127,7 +127,7 @@ public final class RequirementsMarkdown {
         out.println();
         for (String p : plan.protocols()) {
             ProtocolSpec s = plan.catalog().protocols().get(p);
-            out.println("- " + s.title() + ": " + l.get("rtt.line", Map.of("high", s.latencyHigh().toMillis(), "critical", s.latencyCritical().toMillis())));
+            out.println("- " + CatalogTexts.text(s.title(), locale) + ": " + l.get("rtt.line", Map.of("high", s.latencyHigh().toMillis(), "critical", s.latencyCritical().toMillis())));
         }
         view.ranges().ifPresent(x -> {
             out.println();
@@ -145,7 +145,7 @@ public final class RequirementsMarkdown {
             out.println("## " + l.get("errata.heading"));
             out.println();
             for (RegionDef.Erratum e : r.errata()) {
-                out.println("- " + cell(e.text()) + " [" + e.source() + "]");
+                out.println("- " + cell(CatalogTexts.text(e.text(), locale)) + " [" + e.source() + "]");
             }
         }
         out.println();
@@ -153,7 +153,7 @@ public final class RequirementsMarkdown {
         out.println();
         for (String k : RequirementsTable.sourceKeys(plan)) {
             Source s = plan.catalog().sources().get(k);
-            out.println("- " + k + ": [" + cell(s.title()) + "](" + s.url() + ") (" + s.date() + ")");
+            out.println("- " + k + ": [" + cell(CatalogTexts.text(s.title(), locale)) + "](" + s.url() + ") " + l.get("source.date", Map.of("date", CatalogTexts.text(s.date(), locale))));
         }
         out.flush();
     }

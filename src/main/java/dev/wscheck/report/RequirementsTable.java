@@ -42,7 +42,7 @@ public final class RequirementsTable {
         PrintWriter out = new PrintWriter(w);
         Plan plan = view.plan();
         RegionDef r = plan.region();
-        out.println(l.get("title", Map.of("region", r.code(), "regionName", r.name())));
+        out.println(l.get("title", Map.of("region", r.code(), "regionName", CatalogTexts.regionName(r.code(), r.name(), locale))));
         out.println(l.get("catalog", Map.of("version", plan.catalog().version(), "origin", plan.catalog().origin(),
                 "protocols", String.join(", ", plan.protocols()))));
         out.println();
@@ -57,9 +57,9 @@ public final class RequirementsTable {
             List<String> dests = new ArrayList<>(q.endpoints());
             dests.addAll(q.allowlistOnly());
             if (dests.isEmpty() && q.skipReason().isPresent()) {
-                dests.add("(" + q.skipReason().get().text() + ")");
+                dests.add("(" + CatalogTexts.text(q.skipReason().get().text(), locale) + ")");
             }
-            derived(r, q, l).ifPresent(d -> dests.add("(" + d + ")"));
+            derived(r, q, l, locale).ifPresent(d -> dests.add("(" + d + ")"));
             for (String v6 : q.ipv6Endpoints()) {
                 dests.add(l.get("ipv6") + " " + v6);
             }
@@ -96,9 +96,9 @@ public final class RequirementsTable {
             for (PlannedRequirement q : other) {
                 List<String> dests = new ArrayList<>(q.endpoints());
                 if (dests.isEmpty() && q.skipReason().isPresent()) {
-                    dests.add("(" + q.skipReason().get().text() + ")");
+                    dests.add("(" + CatalogTexts.text(q.skipReason().get().text(), locale) + ")");
                 }
-                derived(r, q, l).ifPresent(d -> dests.add("(" + d + ")"));
+                derived(r, q, l, locale).ifPresent(d -> dests.add("(" + d + ")"));
                 for (int i = 0; i < dests.size(); i++) {
                     out.println("  " + pad(i == 0 ? q.id() : "", w1) + pad(i == 0 ? l.get("importance." + q.def().importance().id()) : "", w2) + dests.get(i));
                 }
@@ -108,7 +108,7 @@ public final class RequirementsTable {
         out.println(l.get("rtt.heading"));
         for (String p : plan.protocols()) {
             ProtocolSpec s = plan.catalog().protocols().get(p);
-            out.println("  " + pad(s.title(), 28) + l.get("rtt.line", Map.of("high", s.latencyHigh().toMillis(), "critical", s.latencyCritical().toMillis())));
+            out.println("  " + pad(CatalogTexts.text(s.title(), locale), 28) + l.get("rtt.line", Map.of("high", s.latencyHigh().toMillis(), "critical", s.latencyCritical().toMillis())));
         }
         view.ranges().ifPresent(x -> {
             out.println();
@@ -124,14 +124,15 @@ public final class RequirementsTable {
             out.println();
             out.println(l.get("errata.heading"));
             for (RegionDef.Erratum e : r.errata()) {
-                out.println("  - " + e.text() + " [" + e.source() + "]");
+                out.println("  - " + CatalogTexts.text(e.text(), locale) + " [" + e.source() + "]");
             }
         }
         out.println();
         out.println(l.get("sources.heading"));
         for (String k : sourceKeys(plan)) {
             Source s = plan.catalog().sources().get(k);
-            out.println("  " + pad(k, 5) + s.title() + ", " + s.url() + " (" + s.date() + ")");
+            out.println("  " + pad(k, 5) + l.get("source.line", Map.of("title", CatalogTexts.text(s.title(), locale), "url", s.url(),
+                    "date", CatalogTexts.text(s.date(), locale))));
         }
         out.flush();
     }
@@ -226,8 +227,9 @@ public final class RequirementsTable {
     }
 
     /** The region's reason for a derived requirement, in the table's language. */
-    static java.util.Optional<String> derived(RegionDef r, PlannedRequirement q, Labels l) {
-        return java.util.Optional.ofNullable(r.derived().get(q.id())).map(reason -> l.get("derived", Map.of("region", r.code(), "reason", reason)));
+    static java.util.Optional<String> derived(RegionDef r, PlannedRequirement q, Labels l, Locale locale) {
+        return java.util.Optional.ofNullable(r.derived().get(q.id()))
+                .map(reason -> l.get("derived", Map.of("region", r.code(), "reason", CatalogTexts.text(reason, locale))));
     }
 
     /** Requirements that are neither HTTPS through the proxy nor streaming: UDP 443 registration. */

@@ -14,6 +14,7 @@ import dev.wscheck.engine.SharedResources;
 import dev.wscheck.engine.StopSignal;
 import dev.wscheck.net.DnsServers;
 import dev.wscheck.net.HostFacts;
+import dev.wscheck.net.Ipv6Status;
 import dev.wscheck.net.ProxyCredentials;
 import dev.wscheck.net.NameResolver;
 import dev.wscheck.net.proxy.ProxySelection;
@@ -41,9 +42,13 @@ public final class CheckRun {
     /** The report and the plan it was made from (renderers need the region's long name). */
     public record Result(Report report, Plan plan) {}
 
-    /** Plans the run; a bad --only/--skip or directory id fails here, before any packet. */
+    /**
+     * Plans the run; a bad --only/--skip or directory id fails here, before any packet. This PC's
+     * IPv6 status is decided here, once per run: the plan carries it to the engine and the report.
+     */
     public static Plan plan(CheckRequest q) {
-        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip(), q.variants(), q.reflector());
+        return Planner.plan(q.catalog(), q.region(), q.protocols(), q.directoryId(), q.only(), q.skip(), q.variants(), q.reflector(),
+                Optional.of(Ipv6Status.detect(q.ipv6())));
     }
 
     public static Result run(CheckRequest q, ProgressListener progress) {
@@ -79,10 +84,10 @@ public final class CheckRun {
         Report report = ReportBuilder.build(plan, run, verdicts, Remediation.forLocale(q.locale()), q.strict(),
                 new Report.Tool("wscheck", Version.get()),
                 new Report.Host(HostFacts.os(), HostFacts.hostname(q.env()), q.dns().display(), HostFacts.localAddresses(),
-                        HostFacts.hasGlobalIpv6()),
+                        plan.ipv6().map(Ipv6Status::globalAddress).orElseGet(HostFacts::hasGlobalIpv6)),
                 ProxySetup.report(selection, q.credentials(), q.proxy().consulted(), q.dcvProxy()),
                 new Report.CatalogRef(q.catalog().origin(), q.catalog().version(), q.ranges().map(IpRanges::createDate).orElse(null)));
-        report = report.withContext(report.thresholds(), EnvironmentSnapshot.of(q, report));
+        report = report.withContext(report.thresholds(), EnvironmentSnapshot.of(q, report, plan.ipv6()));
         return new Result(report, plan);
     }
 

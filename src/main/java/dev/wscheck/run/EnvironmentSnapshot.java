@@ -2,6 +2,7 @@ package dev.wscheck.run;
 
 import dev.wscheck.Version;
 import dev.wscheck.net.HostFacts;
+import dev.wscheck.net.Ipv6Status;
 import dev.wscheck.probe.https.HttpsEvidence;
 import dev.wscheck.report.Environment;
 import dev.wscheck.report.Report;
@@ -39,6 +40,11 @@ public final class EnvironmentSnapshot {
     private EnvironmentSnapshot() {}
 
     public static Environment of(CheckRequest q, Report report) {
+        return of(q, report, Optional.empty());
+    }
+
+    /** As {@link #of(CheckRequest, Report)}, with the IPv6 status the run was planned with. */
+    public static Environment of(CheckRequest q, Report report, Optional<Ipv6Status> ipv6) {
         Map<String, String> env = q.env();
         List<Environment.Interface> interfaces = new ArrayList<>();
         List<String> vpn = new ArrayList<>();
@@ -70,7 +76,12 @@ public final class EnvironmentSnapshot {
                 System.getProperty("os.arch", "unknown"), System.getProperty("java.version", "?") + " (" + System.getProperty("java.vendor", "?") + ")",
                 Version.get(), HostFacts.hostname(env), user(env), interfaces, defaultGateway(Path.of("/proc/net/route")).orElse("unknown"),
                 q.dns().display(), q.dns().source(), proxy, p == null ? "none" : p.source(), new Environment.Vpn(!vpn.isEmpty(), vpn),
-                workspacesClient(env, Path.of("/")), clock(report), null);
+                workspacesClient(env, Path.of("/")), clock(report), null, ipv6.map(EnvironmentSnapshot::ipv6).orElse(null));
+    }
+
+    static Environment.Ipv6 ipv6(Ipv6Status s) {
+        return new Environment.Ipv6(s.globalAddress(), s.defaultRoute().orElse(null), s.mode().id(), s.checked(), s.families(),
+                s.checked() ? null : s.reason());
     }
 
     static boolean looksLikeVpn(String name, String displayName) {

@@ -1,6 +1,7 @@
 package dev.wscheck.serve;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 
 /**
  * How the exporter listens and how much it takes on.
@@ -8,11 +9,16 @@ import java.net.InetSocketAddress;
  * @param listen the address to listen on; loopback unless the operator says otherwise
  * @param maxProbes probes allowed to run at once; one more is answered 429 at once, never queued
  * @param keep how many recent probes (and their reports) the debug page keeps in memory
+ * @param lang the language of the page at / (its words only; /probe, /metrics and /report are machine formats)
  */
-public record ServeSettings(InetSocketAddress listen, int maxProbes, int keep) {
+public record ServeSettings(InetSocketAddress listen, int maxProbes, int keep, Locale lang) {
     public static final String DEFAULT_LISTEN = "127.0.0.1:9469";
     public static final int DEFAULT_MAX_PROBES = 4;
     public static final int DEFAULT_KEEP = 20;
+
+    public ServeSettings(InetSocketAddress listen, int maxProbes, int keep) {
+        this(listen, maxProbes, keep, Locale.ENGLISH);
+    }
 
     public ServeSettings {
         if (maxProbes < 1 || maxProbes > 64) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wscheck.WscheckException;
+import dev.wscheck.net.Ipv6Status;
 import dev.wscheck.probe.CheckSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -239,6 +240,63 @@ class PlannerTest {
                 chain(p.requirement("pcoip-streaming-udp").orElseThrow()));
         assertEquals(List.of("dns drp-nrt.amazonworkspaces.com <- -", "latency drp-nrt.amazonworkspaces.com:4195 <- dns drp-nrt.amazonworkspaces.com"),
                 chain(p.requirement("dcv-latency").orElseThrow()));
+    }
+
+    // ---- the IPv6 path ----
+
+    private static final Ipv6Status HAS_IPV6 = new Ipv6Status(Ipv6Status.Mode.AUTO, true, Optional.of(true));
+    private static final Ipv6Status NO_IPV6 = new Ipv6Status(Ipv6Status.Mode.AUTO, false, Optional.of(true));
+
+    record Ipv6Case(String name, String region, Optional<Ipv6Status> ipv6, String requirement, List<String> ipv6Checks) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Ipv6Case> ipv6Paths() {
+        String noV6 = "not run: this PC has no global IPv6 address, so the client uses IPv4";
+        return Stream.of(
+                new Ipv6Case("with IPv6, an HTTPS requirement's .api.aws name gets its own DNS, TCP, TLS and HTTPS steps", "ap-northeast-1",
+                        Optional.of(HAS_IPV6), "session-broker", List.of(
+                        "dns skylight-cm.ap-northeast-1.api.aws <- -",
+                        "tcp skylight-cm.ap-northeast-1.api.aws:443 <- dns skylight-cm.ap-northeast-1.api.aws",
+                        "tls skylight-cm.ap-northeast-1.api.aws:443 <- tcp skylight-cm.ap-northeast-1.api.aws:443",
+                        "https https://skylight-cm.ap-northeast-1.api.aws/ <- tls skylight-cm.ap-northeast-1.api.aws:443")),
+                new Ipv6Case("with IPv6, TCP 4172 is also checked on the region's IPv6 health-check host", "ap-northeast-1", Optional.of(HAS_IPV6),
+                        "pcoip-streaming-tcp", List.of("dns drp-workspaces.ap-northeast-1.api.aws <- -",
+                        "tcp drp-workspaces.ap-northeast-1.api.aws:4172 <- dns drp-workspaces.ap-northeast-1.api.aws")),
+                new Ipv6Case("with IPv6, UDP 4195 is also checked on the IPv6 health-check host", "ap-northeast-1", Optional.of(HAS_IPV6),
+                        "dcv-streaming-udp", List.of("dns drp-workspaces.ap-northeast-1.api.aws <- -",
+                        "udp drp-workspaces.ap-northeast-1.api.aws:4195 <- dns drp-workspaces.ap-northeast-1.api.aws")),
+                new Ipv6Case("with IPv6, round-trip time stays an IPv4 measurement", "ap-northeast-1", Optional.of(HAS_IPV6), "pcoip-latency", List.of()),
+                new Ipv6Case("with IPv6, a requirement without IPv6 names has no IPv6 path", "ap-northeast-1", Optional.of(HAS_IPV6), "captcha", List.of()),
+                new Ipv6Case("a region whose streaming is not published (no health-check host) has no IPv6 streaming path either", "ap-northeast-3", Optional.of(HAS_IPV6),
+                        "dcv-streaming-tcp", List.of()),
+                new Ipv6Case("without IPv6, each IPv6 name is one step not run, with the reason", "ap-northeast-1", Optional.of(NO_IPV6),
+                        "ws-broker", List.of("dns ws-broker-service.ap-northeast-1.api.aws <- - (" + noV6 + ")")),
+                new Ipv6Case("without IPv6, the IPv6 health-check host is one step not run", "ap-northeast-1", Optional.of(NO_IPV6),
+                        "pcoip-streaming-udp", List.of("dns drp-workspaces.ap-northeast-1.api.aws <- - (" + noV6 + ")")),
+                new Ipv6Case("with --ipv6 off, the reason is the option", "ap-northeast-1",
+                        Optional.of(new Ipv6Status(Ipv6Status.Mode.OFF, true, Optional.of(true))), "workspaces-api",
+                        List.of("dns workspaces.ap-northeast-1.api.aws <- - (not run: --ipv6 off)")),
+                new Ipv6Case("a plan that is only listed (no IPv6 status) has no IPv6 checks", "ap-northeast-1", Optional.empty(), "session-broker",
+                        List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ipv6Paths")
+    void theIpv6PathIsPlannedWhereThisPcHasIpv6AndSaidNotRunWhereNot(Ipv6Case c) {
+        Plan p = Planner.plan(CATALOG, c.region(), BOTH, Optional.empty(), List.of(), List.of(), Set.of(), Optional.empty(), c.ipv6());
+        PlannedRequirement r = p.requirement(c.requirement()).orElseThrow();
+        List<String> v6 = r.checks().stream().filter(PlannedCheck::ipv6Path)
+                .map(x -> x.spec().key() + " <- " + x.after().map(CheckSpec::key).orElse("-") + x.notRun().map(n -> " (not run: " + n + ")").orElse(""))
+                .toList();
+        assertEquals(c.ipv6Checks(), v6);
+        assertEquals(c.ipv6(), p.ipv6());
+        PlannedRequirement listed = Planner.plan(CATALOG, c.region(), BOTH, Optional.empty(), List.of(), List.of())
+                .requirement(c.requirement()).orElseThrow();
+        assertEquals(listed.checks(), r.checks().stream().filter(x -> !x.ipv6Path()).toList(), "the IPv4 path is planned as before");
     }
 
     private static List<String> chain(PlannedRequirement r) {

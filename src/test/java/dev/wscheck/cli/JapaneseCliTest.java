@@ -56,7 +56,7 @@ class JapaneseCliTest {
             + "format|fs|usage|commands?|en|ja|global|amazon_?|workspaces_gateways|trust|services?|address|family|name|rule|cidr|ms|s|"
             + "wsnrt|abc123|ap|northeast|tokyo|macos|trust|root|services|mobility|ranges|directoryid|help|update|show|explain|report|"
             + "check|requirements|ip-ranges|e|g|vpn|dcv|tcp|inet|filter|cache|https_proxy|no_color|wscheck_region|wscheck_proxy_password|"
-            + "refused|streaming|pcoip-streaming-udp|tcp-refused|env|os|cli|wscheck_config|pc|ipv|md|prom|abc|fips|vpc|govcloud|privatelink|us|east|west|serve|history|regions|reflector|probe|metrics|r|localhost|wscheck_reflector_key|d|h|z|x|properties|dir|mtu");
+            + "refused|streaming|pcoip-streaming-udp|tcp-refused|env|os|cli|wscheck_config|pc|ipv|md|prom|abc|fips|vpc|govcloud|privatelink|us|east|west|serve|history|regions|reflector|probe|metrics|r|localhost|wscheck_reflector_key|d|h|z|x|properties|dir|mtu|auto|on|off");
 
     @ParameterizedTest(name = "wscheck --lang ja {0} --help: Japanese throughout")
     @MethodSource("commands")

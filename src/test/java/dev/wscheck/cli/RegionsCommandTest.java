@@ -155,6 +155,17 @@ class RegionsCommandTest {
     }
 
     @Test
+    void aTableInJapaneseUnderLangJa() {
+        CliRun r = regions("--protocol", "dcv", "--lang", "ja");
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().split("\\R");
+        assertEquals(List.of(), EnglishWords.in(lines[0]), "the heading: " + lines[0]);
+        assertTrue(r.out().contains("dcv 合格") && r.out().contains("到達不能"), r.out());
+        // The custom catalog's own reason and names stay as it writes them; the words around them are Japanese.
+        assertTrue(r.out().contains("測定なし: no health-check host published"), r.out());
+    }
+
+    @Test
     void badInputIsOneLine() {
         CliRun r = regions("--format", "xml");
         assertEquals(3, r.exit());

@@ -34,7 +34,7 @@ class ReportCommandTest {
                 new Case("Markdown", List.of("--format", "markdown"), "| `ws-broker` | **FAIL** | `tls-intercepted` |"),
                 new Case("JUnit XML", List.of("--format", "junit"), "<failure type=\"tls-intercepted\""),
                 new Case("an English report read in Japanese: titles and details translated whole", List.of("--lang", "ja", "--format", "html"),
-                        "Zscaler Root CA (Zscaler Inc.) でのみ検証できます。これは AWS の公開ルートではありません"),
+                        "Zscaler Root CA (Zscaler Inc.) でしか検証できません（AWS の公開ルートではありません）"),
                 new Case("an English report read in Japanese: requirement titles", List.of("--lang", "ja", "--format", "markdown"),
                         "| `ws-broker` | **不合格** |"),
                 new Case("JSON again", List.of("--format", "json"), "\"schemaVersion\" : 1"),
@@ -50,6 +50,38 @@ class ReportCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains(c.expected()), r.out());
         assertEquals("", r.err());
+    }
+
+    record RoundTrip(String saved, String format, String golden) {
+        @Override
+        public String toString() {
+            return saved + " --lang ja --format " + format + " = " + golden;
+        }
+    }
+
+    /** Each recorded English report, read back in Japanese in every format: the Japanese goldens (the Prometheus series have no language). */
+    static Stream<RoundTrip> roundTrips() {
+        List<RoundTrip> out = new java.util.ArrayList<>();
+        for (String scenario : List.of("check-tokyo", "check-tokyo-inspected")) {
+            out.add(new RoundTrip(scenario + ".json", "console", scenario + ".ja.console.txt"));
+            out.add(new RoundTrip(scenario + ".json", "json", scenario + ".ja.json"));
+            out.add(new RoundTrip(scenario + ".json", "html", scenario + ".ja.html"));
+            out.add(new RoundTrip(scenario + ".json", "markdown", scenario + ".ja.md"));
+            out.add(new RoundTrip(scenario + ".json", "junit", scenario + ".ja.junit.xml"));
+            out.add(new RoundTrip(scenario + ".json", "prometheus", scenario + ".prom"));
+            out.add(new RoundTrip(scenario + ".json", "nagios", scenario + ".ja.nagios.txt"));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("roundTrips")
+    void anEnglishReportReadsInJapaneseInEveryFormat(RoundTrip t) throws Exception {
+        Path golden = SAVED.resolveSibling(t.golden());
+        CliRun r = CliRun.of("report", SAVED.resolveSibling(t.saved()).toString(), "--lang", "ja", "--format", t.format(), "--no-color");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), r.out().replace("\r\n", "\n"), "differs from " + golden);
     }
 
     @Test

@@ -55,6 +55,17 @@ final class TestCatalogs {
               - {id: dead-tcp, category: streaming, title: "Several addresses, none listening", protocol: pcoip, proxy: never, probes: [dns, tcp], endpoints: ["tcp://dead.wscheck.test:${ACCEPT}"], source: T}
             """;
 
+    /**
+     * The IPv6 path (issue 13): each requirement has an IPv6 name, and the region an IPv6 health-check
+     * host, that the test's DNS fixture answers with AAAA ::1 (or A only, for nov6).
+     */
+    static final String IPV6 = HEAD.replace("healthCheck: {host: drp.wscheck.test}", "healthCheck: {host: drp.wscheck.test, ipv6Host: drp6.wscheck.test}") + """
+            requirements:
+              - {id: session-broker, category: broker, title: "Broker, IPv6 name works", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://broker.wscheck.test:${BROKER}/ping"], ipv6Endpoints: ["https://broker6.wscheck.test:${BROKER6}/"], expect: {status: 200, bodyContains: healthy}, source: T}
+              - {id: ws-broker, category: broker, title: "Broker, IPv6 name without AAAA", protocol: any, probes: [dns, tcp, tls, https], endpoints: ["https://broker.wscheck.test:${BROKER}/"], ipv6Endpoints: ["https://nov6.wscheck.test:${BROKER6}/"], source: T}
+              - {id: pcoip-streaming-tcp, category: streaming, title: "PCoIP TCP, nothing listens on the IPv6 host", protocol: pcoip, proxy: never, probes: [dns, tcp], endpoints: ["tcp://{healthCheckHost}:${ACCEPT}"], source: T}
+            """;
+
     /** Every target silent: DNS answers, but TCP is black-holed, TLS never answers, UDP never replies. */
     static final String SILENT = HEAD + """
             requirements:

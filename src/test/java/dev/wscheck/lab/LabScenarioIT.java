@@ -95,6 +95,16 @@ class LabScenarioIT {
             throw new AssertionError("no " + probe + " check in " + requirement);
         }
 
+        /** The requirement's check of {@code probe} on its IPv6 path (its .api.aws name). */
+        JsonNode ipv6Check(String requirement, String probe) {
+            for (JsonNode c : requirement(requirement).path("checks")) {
+                if (c.path("probe").asText().equals(probe) && c.path("role").asText().equals("ipv6-path")) {
+                    return c;
+                }
+            }
+            throw new AssertionError("no IPv6-path " + probe + " check in " + requirement + ": " + requirement(requirement));
+        }
+
         /** Every requirement except {@code except} passes (or has nothing to probe). */
         void othersPass(String... except) {
             List<String> skip = List.of(except);
@@ -162,6 +172,13 @@ class LabScenarioIT {
                     run.othersPass();
                     assertEquals("udp-reply", run.check("pcoip-streaming-udp", "udp").path("outcome").asText());
                     assertEquals("ok", run.check("session-broker", "tls").path("outcome").asText());
+                    // The lab PC has global IPv6 and the lab's .api.aws names are dual-stack: the IPv6 path is checked, on IPv6.
+                    assertTrue(run.report().path("environment").path("ipv6").path("checked").asBoolean(), run.report().path("environment").toString());
+                    JsonNode https6 = run.ipv6Check("session-broker", "https");
+                    assertEquals("ok", https6.path("outcome").asText(), https6.toString());
+                    assertTrue(https6.path("address").asText().startsWith("2001:db8:2:"), https6.toString());
+                    assertEquals("ok", run.ipv6Check("dcv-streaming-tcp", "tcp").path("outcome").asText());
+                    assertEquals("udp-reply", run.ipv6Check("pcoip-streaming-udp", "udp").path("outcome").asText());
                 }),
                 new Scenario("UDP 4172 dropped: PCoIP warns with udp-no-reply", List.of("udp-4172-drop"), List.of(), 1, run -> {
                     assertEquals("warn", run.status("pcoip-streaming-udp"));
@@ -292,6 +309,13 @@ class LabScenarioIT {
                 new Scenario("the resolver answers ICMP port unreachable: dns-port-unreachable, not dns-timeout", List.of("dns-reject-port"), List.of(), 2, run -> {
                     assertEquals("dns-port-unreachable", run.check("session-broker", "dns").path("outcome").asText(),
                             run.check("session-broker", "dns").toString());
+                    assertTrue(!run.report().toString().contains("\"dns-timeout\""), "no dns-timeout anywhere");
+                }),
+                new Scenario("no way to the resolver (ICMP host unreachable, issue 13): dns-unreachable, not dns-timeout", List.of("dns-reject-host"),
+                        List.of(), 2, run -> {
+                    JsonNode dns = run.check("session-broker", "dns");
+                    assertEquals("dns-unreachable", dns.path("outcome").asText(), dns.toString());
+                    assertTrue(dns.path("detail").asText().contains("TCP 53: No route to host"), dns.toString());
                     assertTrue(!run.report().toString().contains("\"dns-timeout\""), "no dns-timeout anywhere");
                 }),
                 new Scenario("everything black-holed: the verdict comes within 1.5 x the timeout", List.of("blackhole"), List.of(), 2, run -> {

@@ -48,7 +48,10 @@ class HtmlInBrowserTest {
         assertFalse(m.find(), () -> file + " would load something: " + html.substring(Math.max(0, m.start() - 40), Math.min(html.length(), m.end() + 40)));
     }
 
-    /** One English and one Japanese file: each Chromium start costs 10-15 s on a small CI machine. */
+    /**
+     * One English and one Japanese file (the Japanese one also checked for its Japanese text in the
+     * DOM): each Chromium start costs 10-15 s on a small CI machine.
+     */
     static Stream<String> browserFiles() {
         return Stream.of("check-tokyo-inspected.html", "check-tokyo.ja.html");
     }
@@ -82,6 +85,10 @@ class HtmlInBrowserTest {
             assertTrue(text.contains("id=\"req-" + id + "\"") && text.contains(">" + id + "<"), id + " is not in the DOM Chromium built");
         }
         assertEquals(ids.size(), Pattern.compile("<tr id=\"req-").matcher(text).results().count(), "requirement rows in the DOM");
+        if (file.contains(".ja.")) {
+            // The browser read the file as UTF-8: the Japanese question and status words are in the DOM it built, not mojibake.
+            assertTrue(text.contains("このネットワークから Amazon WorkSpaces を使えますか") && text.contains("不合格"), "Japanese text in the DOM of " + file);
+        }
     }
 
     /** Runs Chromium with every network feature off and a fresh profile; its stdout goes to {@code out}. */

@@ -1,13 +1,19 @@
 package dev.wscheck.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,44 +22,106 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Japanese golden reports carry no user-visible English: host names, addresses, URLs, outcome
- * codes, requirement ids, numbers and product or protocol names are allowed, sentences are not.
- * And the console's columns line up by display width (East Asian wide characters count two).
+ * The Japanese golden reports of every format carry no user-visible English: host names,
+ * addresses, URLs, outcome codes, requirement ids, numbers and product or protocol names are
+ * allowed ({@link EnglishWords}), sentences are not. What is user-visible depends on the format:
+ * every line of the console, Markdown and Nagios text; the visible text of the HTML (not its tags,
+ * attributes or CSS); the message attributes and text of the JUnit XML; the text fields of the JSON
+ * (titles, details, notes, remediation, route summaries), whose codes and ids stay English by
+ * contract. And the console's columns line up by display width (East Asian wide characters count two).
  */
 class JapaneseReportTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    static final Pattern ALLOWED = Pattern.compile("(?i)wscheck|amazon|workspaces|aws|pcoip|dcv|https?|tls|dns|tcp|udp|ntp|icmp|ip|ipv[46]|"
-            + "pc|vpn|ids?|rpz|nxdomain|reject|drop|ips|json|ms|ok|warning|critical|unknown|none|builtin|resolvers|resolv|conf|direct|"
-            + "linux|amd|java|eclipse|adoptium|eth|fd|zscaler|root|ca|inc|cn|ocsp|crl|captcha|css|saml|iam|identity|center|web|access|turn|"
-            + "api|pcm|ws|system|out|connect|proxy|pac|url|fail|pass|warn|skip|verbose|format|v|not|installed|utc|ap|northeast|tokyo|"
-            + "asia|pacific|forrester|os|s|sso|metrics|min|host|port|allow|tokyo|wsp|quic|gateway|gateways|dcv|x");
+    /** The names allowed to stay English in Japanese text (kept here too for the tests that name it: CatalogTextsTest). */
+    static final Pattern ALLOWED = EnglishWords.ALLOWED;
 
-    static Stream<String> files() {
-        return Stream.of("check-tokyo.ja.console.txt", "check-tokyo.ja.md", "check-tokyo-inspected.ja.md", "check-tokyo-clock.ja.console.txt");
+    /** The recorded environment's user name: data, shown as written (HTML puts it in a table cell of its own). */
+    private static final String RECORDED_USER = ReportGoldenTest.ENVIRONMENT.user();
+
+    /** Every Japanese check-report golden (the requirements goldens are the CLI's and have their own test). */
+    static Stream<String> files() throws IOException {
+        try (Stream<Path> all = Files.list(GOLDEN)) {
+            List<String> names = all.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("check-") && n.contains(".ja.")).sorted().toList();
+            assertTrue(names.size() >= 15, "Japanese goldens of every format: " + names);
+            return names.stream();
+        }
     }
 
     @ParameterizedTest(name = "{0}: no English sentences")
     @MethodSource("files")
     void noEnglish(String file) throws Exception {
+        String content = Files.readString(GOLDEN.resolve(file), StandardCharsets.UTF_8);
         List<String> english = new ArrayList<>();
-        for (String line : Files.readAllLines(GOLDEN.resolve(file), StandardCharsets.UTF_8)) {
-            String text = line.replaceAll("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z", " ")      // timestamps
-                    .replaceAll("^- (ユーザー|ホスト名): .*", " ")                 // the environment's values are data
-                    .replaceAll("`[^`]*`", " ")                                   // identifiers in code spans
-                    .replaceAll("\\S+://\\S+", " ")                               // URLs
-                    .replaceAll("[\\w*.-]+\\.[a-z]{2,}(:\\d+)?", " ")             // host names
-                    .replaceAll("[a-z0-9]+(-[a-z0-9]+)+", " ")                    // outcome codes, requirement ids
-                    .replaceAll("--?[a-z][\\w-]*", " ")                           // options
-                    .replaceAll("^ {2}(PASS|FAIL|WARN|SKIP|\\?{4}) ", " ")        // console status badges
-                    .replaceAll("\\b(CRITICAL|WARNING|OK|UNKNOWN)\\b", " ");    // exit status names
-            Matcher m = Pattern.compile("[A-Za-z]+").matcher(text);
-            while (m.find()) {
-                if (!ALLOWED.matcher(m.group()).matches()) {
-                    english.add(m.group() + " in: " + line);
-                }
-            }
+        for (String line : visibleLines(file, content)) {
+            english.addAll(EnglishWords.in(line.replace(RECORDED_USER, " ")));
         }
         assertTrue(english.isEmpty(), "English in " + file + ": " + english);
+    }
+
+    /** The text a reader of {@code file} sees, line by line. */
+    static List<String> visibleLines(String file, String content) throws IOException {
+        if (file.endsWith(".html")) {
+            String text = content.replaceAll("(?s)<style.*?</style>", " ")
+                    .replaceAll("(?s)<code>.*?</code>", " ")                    // ids, codes and targets, as the Markdown's code spans
+                    .replaceAll("(?s)<[^>]*>", "\n");
+            return lines(unescape(text));
+        }
+        if (file.endsWith(".xml")) {
+            List<String> out = new ArrayList<>();
+            Matcher m = Pattern.compile("message=\"([^\"]*)\"").matcher(content);
+            while (m.find()) {
+                out.addAll(lines(unescape(m.group(1))));
+            }
+            String text = content.replaceAll("(?s)<\\?xml.*?\\?>", " ").replaceAll("(?s)<[^>]*>", "\n");
+            out.addAll(lines(unescape(text)));
+            return out;
+        }
+        if (file.endsWith(".json")) {
+            List<String> out = new ArrayList<>();
+            texts(new ObjectMapper().readTree(content), "", out);
+            assertFalse(out.isEmpty(), "no text fields in " + file);
+            return out;
+        }
+        if (file.contains(".nagios.")) {
+            // The state word, ids, statuses and outcome codes are the contract's; the performance data are labels.
+            String words = content.substring(0, content.indexOf(" | ")).replaceAll("\\b(fail|warn|inconclusive)\\b", " ");
+            return List.of(words);
+        }
+        return content.lines().toList();
+    }
+
+    /** The JSON fields whose values are sentences for a reader; everything else is a code, an id, a number or data. */
+    private static final Set<String> TEXT_FIELDS = Set.of("title", "detail", "note", "text", "summary");
+
+    private static void texts(JsonNode node, String field, List<String> out) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                if (!e.getKey().equals("evidence")) { // a probe's raw record (addresses, certificates, revocation answers) stays as recorded
+                    texts(e.getValue(), e.getKey(), out);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(n -> texts(n, field, out));
+        } else if (node.isTextual() && TEXT_FIELDS.contains(field)) {
+            out.addAll(lines(node.asText()));
+        }
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    }
+
+    @Test
+    void theCheckSeesTheTextOfEachFormat() throws Exception {
+        // A sentence hidden in each format's own syntax is found: the scan reads what a reader reads.
+        assertEquals(List.of("connection refused"), visibleLines("x.ja.html", "<style>p{color:red}</style><p>connection refused</p><code>tcp-refused</code>"));
+        assertEquals(List.of("no answer", "x"), visibleLines("x.ja.xml", "<failure type=\"tcp-timeout\" message=\"no answer\">x</failure>"));
+        assertEquals(List.of("the proxy said no"), visibleLines("x.ja.json", "{\"outcome\":\"proxy-denied\",\"detail\":\"the proxy said no\"}"));
+        assertFalse(EnglishWords.in("接続が拒否されました: connection refused").isEmpty());
     }
 
     @Test

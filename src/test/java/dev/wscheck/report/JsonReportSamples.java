@@ -71,7 +71,8 @@ final class JsonReportSamples {
                 new Environment("Linux", "6.1.0-test", "amd64", "17.0.12", "0.0.0-test", "branch-pc-01", "tanaka",
                         List.of(new Environment.Interface("eth0", List.of("198.18.1.2")), new Environment.Interface("lo", List.of())), "198.18.1.1",
                         List.of("198.18.0.53"), "resolv.conf", "http://proxy.lab.test:3128", "PAC", new Environment.Vpn(true, List.of("tun0")),
-                        "4.7.0", Environment.Clock.of(-2300, 12), "203.0.113.9"));
+                        "4.7.0", Environment.Clock.of(-2300, 12), "203.0.113.9",
+                        new Environment.Ipv6(true, Boolean.TRUE, "auto", true, List.of("ipv6", "ipv4"), null)));
         return r;
     }
 
@@ -93,7 +94,7 @@ final class JsonReportSamples {
                 new Report.Proxy("none", null, "", "", "", List.of(), List.of(), List.of()), new Report.CatalogRef(null, null, null), "fail",
                 new Report.Counts(0, 0, 0, 0, 0), new Report.Findings(null, List.of(), List.of()), reqs, null, List.of(), Map.of(),
                 new Environment(null, null, null, null, null, null, null, List.of(), null, List.of(), null, null, null, new Environment.Vpn(false, null),
-                        null, Environment.Clock.unknown(), null));
+                        null, Environment.Clock.unknown(), null, new Environment.Ipv6(false, null, null, false, null, "no global IPv6 address")));
     }
 
     /** {@code full()} with its first requirement repeated {@code times} (a full Tokyo run has about 80 checks). */

@@ -71,7 +71,20 @@ class ReportGoldenTest {
                 new Case("JUnit XML report, English", "check-tokyo.junit.xml", new JunitReporter(Locale.ENGLISH)),
                 new Case("JUnit XML report, Japanese", "check-tokyo.ja.junit.xml", new JunitReporter(Locale.JAPANESE)),
                 new Case("JUnit XML report of an inspected network", "check-tokyo-inspected.junit.xml", new JunitReporter(Locale.ENGLISH)),
-                new Case("JUnit XML report of an inspected network, Japanese", "check-tokyo-inspected.ja.junit.xml", new JunitReporter(Locale.JAPANESE)));
+                new Case("JUnit XML report of an inspected network, Japanese", "check-tokyo-inspected.ja.junit.xml", new JunitReporter(Locale.JAPANESE)),
+                new Case("JSON report read in Japanese: texts translated, codes and ids as written", "check-tokyo.ja.json", new JsonReporter()),
+                new Case("JSON report of an inspected network, Japanese", "check-tokyo-inspected.ja.json", new JsonReporter()),
+                new Case("console report, verbose, Japanese", "check-tokyo.ja.verbose.console.txt",
+                        new ConsoleReporter(false, true, Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("console report of an inspected network, Japanese", "check-tokyo-inspected.ja.console.txt",
+                        new ConsoleReporter(false, false, Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("Markdown report of a PC whose clock is 7 minutes ahead, Japanese", "check-tokyo-clock.ja.md",
+                        new MarkdownReporter(Locale.JAPANESE, "アジアパシフィック (東京)")),
+                new Case("Nagios line, English", "check-tokyo.nagios.txt", new NagiosReporter(Locale.ENGLISH)),
+                new Case("Nagios line, Japanese: its few words translated, ids and codes as written", "check-tokyo.ja.nagios.txt",
+                        new NagiosReporter(Locale.JAPANESE)),
+                new Case("Nagios line of an inspected network", "check-tokyo-inspected.nagios.txt", new NagiosReporter(Locale.ENGLISH)),
+                new Case("Nagios line of an inspected network, Japanese", "check-tokyo-inspected.ja.nagios.txt", new NagiosReporter(Locale.JAPANESE)));
     }
 
     /** Every HTTPS endpoint re-signed by an inspection box the PC trusts, one revocation URL silent. */
@@ -117,14 +130,24 @@ class ReportGoldenTest {
 
     /** The recorded report with a fixed environment snapshot (every renderer shows it). */
     static Report report(Locale locale, boolean inspected) {
-        Report r = ReportTranslator.translate(bare(locale, inspected), locale);
-        return r.withContext(r.thresholds(), ENVIRONMENT);
+        Report b = bare(locale, inspected);
+        return ReportTranslator.translate(b.withContext(b.thresholds(), ENVIRONMENT), locale);
     }
 
     static final Environment ENVIRONMENT = new Environment("Linux", "6.1.0-test", "amd64", "17.0.12 (Eclipse Adoptium)", "0.0.0-test",
             "branch-pc-01", "tanaka", List.of(new Environment.Interface("eth0", List.of("198.18.1.2", "fd00::1:2"))), "198.18.1.1",
             List.of("198.18.2.2"), "resolv.conf", null, "none", new Environment.Vpn(false, List.of()), "not installed",
-            Environment.Clock.of(2300, 12), null);
+            Environment.Clock.of(2300, 12), null,
+            new Environment.Ipv6(false, true, "auto", false, List.of("ipv4"), "this PC has no global IPv6 address, so the client uses IPv4"));
+
+    /** The Prometheus exposition has no text to translate: the Japanese report's series are the English golden's, byte for byte. */
+    @ParameterizedTest(name = "Prometheus exposition of the Japanese report equals {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"check-tokyo.prom", "check-tokyo-inspected.prom"})
+    void prometheusIsTheSameInJapanese(String file) throws IOException {
+        StringWriter w = new StringWriter();
+        new PrometheusReporter().write(report(Locale.JAPANESE, file.contains("inspected")), w);
+        assertEquals(Files.readString(GOLDEN.resolve(file), StandardCharsets.UTF_8), w.toString().replace("\r\n", "\n"), "differs from " + file);
+    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -136,7 +159,7 @@ class ReportGoldenTest {
             Environment e = ENVIRONMENT;
             r = r.withContext(r.thresholds(), new Environment(e.os(), e.osVersion(), e.arch(), e.java(), e.wscheckVersion(), e.hostname(), e.user(),
                     e.interfaces(), e.defaultGateway(), e.dnsServers(), e.dnsSource(), e.proxy(), e.proxySource(), e.vpn(), e.workspacesClient(),
-                    Environment.Clock.of(7 * 60_000 + 31_000, 9), e.publicAddress()));
+                    Environment.Clock.of(7 * 60_000 + 31_000, 9), e.publicAddress(), r.environment().ipv6()));
         }
         c.reporter().write(r, w);
         String actual = w.toString().replace("\r\n", "\n");

@@ -62,7 +62,15 @@ class RequirementsGoldenTest {
                 new Case("JSON for GovCloud East with --fips and --vpc-endpoint", "requirements-json.gov-east.fips-vpce.json",
                         List.of("--region", "us-gov-east-1", "--fips", "--vpc-endpoint", "--format", "json"), false),
                 new Case("CSV for N. Virginia with --fips and --vpc-endpoint", "requirements-csv.us-east-1.fips-vpce.csv",
-                        List.of("--region", "us-east-1", "--fips", "--vpc-endpoint", "--format", "csv"), false));
+                        List.of("--region", "us-east-1", "--fips", "--vpc-endpoint", "--format", "csv"), false),
+                new Case("table for Paris in Japanese: the errata", "requirements-table.paris.ja.txt",
+                        List.of("--region", "eu-west-3", "--lang", "ja"), false),
+                new Case("table for Osaka in Japanese: derived names, what is not published, the erratum", "requirements-table.osaka.ja.txt",
+                        List.of("--region", "ap-northeast-3", "--lang", "ja"), false),
+                new Case("markdown for Ningxia in Japanese", "requirements-markdown.ningxia.ja.md",
+                        List.of("--region", "cn-northwest-1", "--format", "markdown", "--lang", "ja"), false),
+                new Case("table for GovCloud West in Japanese", "requirements-table.gov-west.ja.txt",
+                        List.of("--region", "us-gov-west-1", "--lang", "ja"), false));
     }
 
     /** Runs {@code wscheck requirements --region ap-northeast-1 ARGS}, with the fixture when asked, and an empty cache. */

@@ -17,7 +17,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.xbill.DNS.Address;
 import org.xbill.DNS.Name;
@@ -103,11 +106,23 @@ public final class DnsProbe implements Probe {
                 ? Optional.of(startOsLookup(host))
                 : Optional.empty();
 
+        // Halfway through the budget with no answer yet, the silent-resolver knock starts beside the
+        // search, so that it has come back by the time the search gives up (see knock()).
+        AtomicBoolean searching = new AtomicBoolean(true);
+        Duration knockTimeout = ResolverKnock.timeoutFor(ctx.timeout());
+        CompletableFuture.runAsync(() -> {
+            if (searching.get()) {
+                servers.servers().forEach(server -> ResolverKnock.knock(server, knockTimeout, OS_LOOKUPS));
+            }
+        }, CompletableFuture.delayedExecutor(ctx.timeout().toMillis() / 2, TimeUnit.MILLISECONDS, OS_LOOKUPS));
         Search search = search(name, servers.servers(), ctx.timeout(), end, schedule);
+        searching.set(false);
         Duration dnsTime = Duration.ofNanos(System.nanoTime() - t0);
         OsView view = osLookup.map(f -> awaitOs(f, end, ctx.timeout())).orElse(OsView.NOT_ASKED);
 
-        Finding direct = search.answer().map(r -> fromAnswer(r, ctx.resources().privateAddressesExpected())).orElseGet(() -> noAnswer(search, servers, ctx.timeout()));
+        Map<InetSocketAddress, ResolverKnock.Result> knocks = search.answer().isEmpty() && !view.resolved() ? knock(search, ctx.timeout()) : Map.of();
+        Finding direct = search.answer().map(r -> fromAnswer(r, ctx.resources().privateAddressesExpected()))
+                .orElseGet(() -> noAnswer(search, servers, ctx.timeout(), knocks));
         Finding finding;
         if (search.answer().isEmpty() && view.resolved()) {
             // No direct answer at all (silence, ICMP, no server) is not a disagreement: the client asks the
@@ -134,7 +149,7 @@ public final class DnsProbe implements Probe {
      * The servers asked, why the ones that failed failed (in words and in kind), every datagram
      * sent, and the answer that counts, if any.
      */
-    private record Search(List<InetSocketAddress> tried, List<String> failures, List<ServerAttempt.Failure> kinds,
+    record Search(List<InetSocketAddress> tried, List<String> failures, List<ServerAttempt.Failure> kinds,
                           List<DnsEvidence.Send> sends, Optional<ServerAttempt.Result> answer) {}
 
     private static Search search(Name name, List<InetSocketAddress> servers, Duration timeout, long end, StubSchedule schedule) {
@@ -197,7 +212,7 @@ public final class DnsProbe implements Probe {
     // ---- what the answer means ---------------------------------------------------------------
 
     /** An outcome, the detail text after "host: ", and the addresses the direct query found. */
-    private record Finding(Outcome outcome, String text, List<InetAddress> addresses) {}
+    record Finding(Outcome outcome, String text, List<InetAddress> addresses) {}
 
     private static Finding fromAnswer(ServerAttempt.Result r, boolean privateExpected) {
         List<InetAddress> all = new ArrayList<>(addresses(r.a()));
@@ -236,9 +251,42 @@ public final class DnsProbe implements Probe {
         }
     }
 
-    private static Finding noAnswer(Search search, DnsServers servers, Duration timeout) {
+    /**
+     * When every server asked was silent (no answer, no ICMP), one TCP connect to each one's port
+     * tells "no way to the resolver" from "the resolver's UDP is dropped" (see {@link ResolverKnock}).
+     * The connects started halfway through the budget while no answer had come (a resolver that has
+     * not answered in half the time rarely answers later), so they are usually back when the search
+     * ends; a connect that is not adds at most one knock timeout.
+     */
+    private static Map<InetSocketAddress, ResolverKnock.Result> knock(Search search, Duration timeout) {
+        if (search.tried().isEmpty() || !search.kinds().stream().allMatch(k -> k == ServerAttempt.Failure.SILENT)) {
+            return Map.of();
+        }
+        Duration knockTimeout = ResolverKnock.timeoutFor(timeout);
+        Map<InetSocketAddress, CompletableFuture<ResolverKnock.Result>> running = new LinkedHashMap<>();
+        for (InetSocketAddress server : search.tried()) {
+            running.put(server, ResolverKnock.knock(server, knockTimeout, OS_LOOKUPS));
+        }
+        Map<InetSocketAddress, ResolverKnock.Result> out = new LinkedHashMap<>();
+        for (Map.Entry<InetSocketAddress, CompletableFuture<ResolverKnock.Result>> e : running.entrySet()) {
+            try {
+                out.put(e.getKey(), e.getValue().get(knockTimeout.toMillis() + 500, TimeUnit.MILLISECONDS));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException ex) {
+                // this PC did not finish the connect in time: nothing learned about this server
+            }
+        }
+        return out;
+    }
+
+    private static Finding noAnswer(Search search, DnsServers servers, Duration timeout, Map<InetSocketAddress, ResolverKnock.Result> knocks) {
         if (servers.servers().isEmpty()) {
             return new Finding(Outcome.DNS_TIMEOUT, "no server to ask", List.of());
+        }
+        if (!knocks.isEmpty()) {
+            return silentServers(search, servers, timeout, knocks);
         }
         String why = " (" + String.join("; ", search.failures()) + ")";
         // Silence from any server is a timeout; only when every server's side answered with ICMP is it
@@ -254,6 +302,30 @@ public final class DnsProbe implements Probe {
         // failed in a second is said as what it was.
         boolean silence = search.kinds().stream().allMatch(k -> k == ServerAttempt.Failure.SILENT);
         return new Finding(Outcome.DNS_TIMEOUT, (silence ? "no answer within " + timeout.toMillis() + " ms" : "no usable answer") + why, List.of());
+    }
+
+    /**
+     * Every server asked was silent over UDP, and each was knocked on over TCP. Only when every
+     * server was asked and every knock met "no route" is the resolver unreachable; otherwise it is
+     * a timeout, with what the knocks showed in the detail.
+     */
+    static Finding silentServers(Search search, DnsServers servers, Duration timeout, Map<InetSocketAddress, ResolverKnock.Result> knocks) {
+        List<String> why = new ArrayList<>();
+        for (int i = 0; i < search.failures().size(); i++) {
+            String f = search.failures().get(i);
+            InetSocketAddress server = i < search.tried().size() ? search.tried().get(i) : null;
+            ResolverKnock.Result k = server == null ? null : knocks.get(server);
+            why.add(k == null ? f : f + "; " + k.text());
+        }
+        String list = " (" + String.join("; ", why) + ")";
+        boolean everyServerAsked = search.tried().size() == servers.servers().size();
+        boolean allUnreachable = everyServerAsked && search.tried().stream()
+                .allMatch(s -> knocks.containsKey(s) && knocks.get(s).answer() == ResolverKnock.Answer.UNREACHABLE);
+        if (allUnreachable) {
+            return new Finding(Outcome.DNS_UNREACHABLE, "the resolver cannot be reached: no answer over UDP, and a TCP connect to it met"
+                    + " no route (ICMP host or network unreachable)" + list, List.of());
+        }
+        return new Finding(Outcome.DNS_TIMEOUT, "no answer within " + timeout.toMillis() + " ms" + list, List.of());
     }
 
     private static Finding inconsistent(Finding direct, OsView view) {
