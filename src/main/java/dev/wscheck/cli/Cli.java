@@ -74,13 +74,14 @@ public final class Cli {
         }
         cl.setParameterExceptionHandler((ex, a) -> {
             // picocli's message may carry a second line of suggestions ("Possible solutions: ..."): one line, one sentence each.
-            String message = SiteConfig.where(config, ex.getArgSpec(), effective) + oneLine(ex.getMessage());
+            // The file's place goes through oneLine too: a file name may hold control characters as well as a value.
+            String message = oneLine(SiteConfig.where(config, ex.getArgSpec(), effective) + ex.getMessage());
             err.println("wscheck: " + Messages.usage(message, "wscheck " + commandName(ex.getCommandLine()) + "--help", language));
             return ExitCode.UNKNOWN.code();
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof WscheckException) {
-                err.println("wscheck: " + Messages.text(SiteConfig.where(config, ex.getMessage(), effective) + oneLine(ex.getMessage()), language));
+                err.println("wscheck: " + Messages.text(oneLine(SiteConfig.where(config, ex.getMessage(), effective) + ex.getMessage()), language));
             } else {
                 err.println("wscheck: " + Messages.text("internal error: " + oneLine(String.valueOf(ex)) + (verbose ? "" : " (run with -v for details)"), language));
             }
@@ -159,7 +160,27 @@ public final class Cli {
         return name.equals("wscheck") ? "" : name.substring("wscheck ".length()) + " ";
     }
 
+    /**
+     * The message as one line a terminal shows as one line: CR and LF become spaces; every other
+     * control character, and the Unicode line and paragraph separators, are shown as {@code \\uXXXX}.
+     * Messages echo input (a value of the configuration file, a file name): a vertical tab or an
+     * escape sequence from there must neither break the line nor reach the terminal.
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replace('\r', ' ').replace('\n', ' ').trim();
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n') {
+                out.append(' ');
+            } else if ((Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString().trim();
     }
 }

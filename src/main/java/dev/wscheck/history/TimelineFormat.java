@@ -113,18 +113,19 @@ public final class TimelineFormat {
         w.write("kind,at,requirement,from,to,since,outcome,target,status,pass,warn,fail,inconclusive,skip,durationMs\r\n");
         for (PastRun r : t.runs()) {
             PastRun.Counts c = r.counts();
-            w.write(String.join(",", "run", r.startedAt().toString(), "", "", "", "", "", "", r.status(), Integer.toString(c.pass()),
+            w.write(String.join(",", "run", r.startedAt().toString(), "", "", "", "", "", "", cell(r.status()), Integer.toString(c.pass()),
                     Integer.toString(c.warn()), Integer.toString(c.fail()), Integer.toString(c.inconclusive()), Integer.toString(c.skip()),
                     Long.toString(r.durationMs())) + "\r\n");
         }
         for (Timeline.Transition x : t.transitions()) {
-            w.write(String.join(",", "transition", x.at().toString(), cell(x.requirement()), x.from(), x.to(), x.since().toString(),
+            w.write(String.join(",", "transition", x.at().toString(), cell(x.requirement()), cell(x.from()), cell(x.to()), x.since().toString(),
                     cell(x.outcome()), cell(x.target()), "", "", "", "", "", "", "") + "\r\n");
         }
         w.flush();
     }
 
+    /** An RFC 4180 field: quoted when it holds a comma, a quote or a line break. Every text field is read from run files, so any of them may. */
     private static String cell(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

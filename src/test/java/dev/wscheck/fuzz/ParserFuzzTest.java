@@ -2,6 +2,7 @@ package dev.wscheck.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -10,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
 
 /**
  * The fuzz suite: inputs mutated from each target's seeds (bit flips, cuts, repeats, random bytes,
@@ -17,8 +19,9 @@ import net.jqwik.api.ShrinkingMode;
  * {@link FuzzRule}. A failing input is printed by jqwik; keep it as a regression case under
  * {@code src/test/resources/fuzz/TARGET/} (replayed by {@link FuzzRegressionTest}) and fix the parser.
  *
- * <p>Time-boxed: jqwik.tries.default tries in all (src/test/resources/junit-platform.properties: 1400), spread over the targets (about a minute on the
- * 2-core CI machine); {@code -Djqwik.tries.default=N} runs longer, locally.
+ * <p>Time-boxed: jqwik.tries.default tries in all (src/test/resources/junit-platform.properties: 1400), spread over the targets by
+ * their {@link FuzzTargets.FuzzTarget#weight() weight} (about a minute on the 2-core CI machine); {@code -Djqwik.tries.default=N} runs longer, locally, and
+ * {@code -Dwscheck.fuzz.targets=config-file,history-run} spends the tries on the targets named.
  */
 class ParserFuzzTest {
 
@@ -31,12 +34,20 @@ class ParserFuzzTest {
 
     @Property(shrinking = ShrinkingMode.OFF)
     void everyParserAnswersWithAnOutcomeOrOneLine(@ForAll("inputs") Input input) {
-        assertNull(FuzzRule.violation(input.target(), input.bytes()), input::toString);
+        String violation = FuzzRule.violation(input.target(), input.bytes());
+        assertNull(violation, () -> violation + "; input: " + input);
     }
 
     @Provide
     Arbitrary<Input> inputs() {
-        return Combinators.combine(Arbitraries.of(FuzzTargets.ALL), Arbitraries.longs()).as((t, seed) -> new Input(t, mutate(t, seed)));
+        List<Tuple.Tuple2<Integer, FuzzTargets.FuzzTarget>> weighted = targets().stream().map(t -> Tuple.of(t.weight(), t)).toList();
+        return Combinators.combine(Arbitraries.frequency(weighted), Arbitraries.longs()).as((t, seed) -> new Input(t, mutate(t, seed)));
+    }
+
+    /** Every target, or only those named in {@code -Dwscheck.fuzz.targets=a,b} (a longer local run of a few parsers). */
+    static java.util.List<FuzzTargets.FuzzTarget> targets() {
+        String only = System.getProperty("wscheck.fuzz.targets", "").trim();
+        return only.isEmpty() ? FuzzTargets.ALL : java.util.Arrays.stream(only.split(",")).map(String::trim).map(FuzzTargets::named).toList();
     }
 
     private static final byte[][] TOKENS = {"{".getBytes(), "}".getBytes(), "[".getBytes(), "]".getBytes(), ":".getBytes(), ",".getBytes(),

@@ -98,6 +98,7 @@ class TranslatorDetailsTest {
                 // TLS (TlsProbe, TlsDiagnosis)
                 new Case("a clean TLS handshake", "direct => " + API + ":443: TLSv1.3 TLS_AES_128_GCM_SHA256, chain to Amazon Root CA 1, leaf expires in 62 days"),
                 new Case("an inspected TLS handshake", "direct => " + API + ":443: TLSv1.3 TLS_AES_128_GCM_SHA256, TLS inspection: the certificate was issued by Zscaler Root CA (Zscaler Inc.), which this PC trusts (from windows-root, jdk) but which is not one of the expected public roots, leaf expires in 62 days"),
+                new Case("a TLS handshake that resumed the run's session", "direct => " + API + ":443: TLSv1.3 TLS_AES_128_GCM_SHA256, chain to Amazon Root CA 1, leaf expires in 62 days (resumed session)"),
                 new Case("an unreachable revocation endpoint", "direct => " + API + ":443: TLSv1.3 TLS_AES_128_GCM_SHA256, chain to Amazon Root CA 1, leaf expires in 62 days; revocation unreachable (1 of 2): http://ocsp.r2m02.amazontrust.com (no answer in time)"),
                 new Case("an untrusted issuer", "direct => " + API + ":443: the certificate was issued by Fortinet CA, which this PC does not trust (TLS inspection by a CA not deployed on this PC, or a forged certificate)"),
                 new Case("a certificate for another name", "direct => " + API + ":443: the certificate is for block.example.net, not " + API + " (issued by Fortinet CA): often a firewall's block page"),
@@ -110,6 +111,7 @@ class TranslatorDetailsTest {
                 new Case("a public root missing from the PC's store", "direct => " + API + ":443: the chain leads to Amazon Root CA 1, which is not in this PC's trust stores: update the trust store"),
                 // HTTPS (HttpsProbe, BlockPages, Evaluator)
                 new Case("an HTTPS answer", "direct => https://" + API + "/: HTTP 200 from Server over TLSv1.3"),
+                new Case("an HTTPS answer after a resumed handshake broke off", "direct => https://" + API + "/: HTTP 200 from Server over TLSv1.3 (a full TLS handshake after a resumed one broke off: tls-reset)"),
                 new Case("an HTTPS answer from a PC whose clock is ahead", "direct => https://" + API + "/: HTTP 200 from Server over TLSv1.3; PC clock is 7 min ahead of the server"),
                 new Case("a Zscaler block page", "http proxy 198.18.1.1:3128 => https://" + API + "/: HTTP 403 Forbidden: a Zscaler page (the page names Zscaler)"),
                 new Case("a squid error header", "http proxy 198.18.1.1:3128 => https://" + API + "/: HTTP 403 Forbidden: a squid proxy answered instead of the server (X-Squid-Error: ERR_ACCESS_DENIED 0)"),
@@ -169,7 +171,7 @@ class TranslatorDetailsTest {
      */
     static final Set<String> NOT_DETAILS = Set.of("probe/Outcome.java", "probe/ProbeKind.java", "probe/ProbeRegistry.java", "probe/Target.java",
             "probe/dns/StubSchedule.java", "probe/udp/UdpPayload.java", "probe/tls/TlsEvidence.java", "probe/tls/ChainRecorder.java",
-            "probe/reflector/ReflectorSettings.java");
+            "probe/reflector/ReflectorSettings.java", "probe/ThreadClock.java");
 
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern WORDS = Pattern.compile("[A-Za-z]{2,}[ (,:;-]+[A-Za-z]{2,}");

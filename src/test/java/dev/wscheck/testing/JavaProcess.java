@@ -16,6 +16,11 @@ public final class JavaProcess {
 
     /** Starts {@code mainClass} with {@code args}; stdout and stderr go to {@code out} and {@code err}. */
     public static Process start(Class<?> mainClass, Path out, Path err, List<String> args) throws IOException {
+        return start(mainClass, out, err, args, java.util.Map.of());
+    }
+
+    /** As {@link #start(Class, Path, Path, List)}, with these variables added to the child's environment. */
+    public static Process start(Class<?> mainClass, Path out, Path err, List<String> args, java.util.Map<String, String> env) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -29,6 +34,7 @@ public final class JavaProcess {
         pb.environment().remove("WSCHECK_CONFIG");
         pb.environment().put("HOME", out.getParent().toString());
         pb.environment().remove("XDG_CONFIG_HOME");
+        pb.environment().putAll(env);
         return pb.start();
     }
 
