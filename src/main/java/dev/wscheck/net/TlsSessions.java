@@ -312,7 +312,11 @@ public final class TlsSessions {
     }
 
     /** The context's trust manager: each handshake goes to the recorder of its socket, else to the PC's trust manager. */
-    private final class Dispatch extends X509ExtendedTrustManager {
+    private final class Dispatch extends ClientSideTrustManager {
+        Dispatch() {
+            super(pcTrust);
+        }
+
         private X509ExtendedTrustManager forSocket(Socket socket) {
             X509ExtendedTrustManager r = socket == null ? null : recorders.get(socket);
             return r == null ? pcTrust : r;
@@ -331,26 +335,6 @@ public final class TlsSessions {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             pcTrust.checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            pcTrust.checkClientTrusted(chain, authType, socket);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            pcTrust.checkClientTrusted(chain, authType, engine);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            pcTrust.checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return pcTrust.getAcceptedIssuers();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.wscheck.probe.tls;
 
+import dev.wscheck.net.ClientSideTrustManager;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -18,13 +19,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * ({@link dev.wscheck.net.TlsSessions}) hands each connection's handshake to that connection's
  * recorder.
  */
-public final class ChainRecorder extends X509ExtendedTrustManager {
-    private final X509ExtendedTrustManager delegate;
+public final class ChainRecorder extends ClientSideTrustManager {
     private volatile List<X509Certificate> served = List.of();
     private volatile CertificateException failure;
 
     public ChainRecorder(X509ExtendedTrustManager delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Returns the chain the server sent, leaf first; empty until a Certificate message arrived. */
@@ -77,23 +77,4 @@ public final class ChainRecorder extends X509ExtendedTrustManager {
         }
     }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType, socket);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType, engine);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        delegate.checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return delegate.getAcceptedIssuers();
-    }
 }
