@@ -52,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Probes allowed at once (1-64); one more is answered 429 at once. Default: ${DEFAULT-VALUE}.")
     int maxProbes;
 
+    @Option(names = "--rate-per-source", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_RATE_PER_SOURCE,
+            description = "Requests a second one client address may make (1-10000; twice that at once); beyond it, 429. Default: ${DEFAULT-VALUE}.")
+    int ratePerSource;
+
     @Option(names = "--keep", paramLabel = "N", defaultValue = "" + ServeSettings.DEFAULT_KEEP,
             description = "Recent probes (with their JSON reports) kept for the page at / (0-1000). Default: ${DEFAULT-VALUE}.")
     int keep;
@@ -141,7 +145,10 @@ final class ServeCommand implements Callable<Integer> {
         if (keep < 0 || keep > 1000) {
             throw new WscheckException("--keep " + keep + ": use 0 to 1000");
         }
-        return new ServeSettings(listenAddress(listen), maxProbes, keep, GlobalOptions.merge(root.global, global).locale());
+        if (ratePerSource < 1 || ratePerSource > 10_000) {
+            throw new WscheckException("--rate-per-source " + ratePerSource + ": use 1 to 10000");
+        }
+        return new ServeSettings(listenAddress(listen), maxProbes, keep, GlobalOptions.merge(root.global, global).locale(), ratePerSource);
     }
 
     /** HOST:PORT (IPv6 as [addr]:port); the host must be an address literal or localhost, never a name to look up. */

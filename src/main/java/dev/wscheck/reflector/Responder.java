@@ -1,5 +1,6 @@
 package dev.wscheck.reflector;
 
+import dev.wscheck.net.RateLimiter;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Optional;

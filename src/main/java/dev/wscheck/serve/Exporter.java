@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Plan;
 import dev.wscheck.engine.ProgressListener;
+import dev.wscheck.net.RateLimiter;
 import dev.wscheck.report.Exposition;
 import dev.wscheck.report.JsonReporter;
 import dev.wscheck.report.PrometheusReporter;
@@ -40,7 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with Retry-After at once (a queued probe would spend the scraper's timeout waiting); a probe's
  * deadline is the scraper's {@code X-Prometheus-Scrape-Timeout-Seconds} less a margin; the request
  * line is at most {@link #MAX_URI} characters, a request with a body is refused (413), headers are
- * limited in number and in the time they may take to arrive.
+ * limited in number and in the time they may take to arrive; each client address may make
+ * {@link ServeSettings#ratePerSource()} requests a second (any path), the rest answered 429.
  */
 public final class Exporter implements AutoCloseable {
     static final int MAX_URI = 2048;
@@ -54,6 +56,8 @@ public final class Exporter implements AutoCloseable {
     private final ExporterMetrics metrics = new ExporterMetrics();
     private final RecentProbes recent;
     private final Semaphore slots;
+    /** Per client address; guarded by itself. 4096 addresses at most: a new one beyond is refused while all are busy. */
+    private final RateLimiter perSource;
     private final HttpServer server;
     private final ExecutorService workers;
 
@@ -62,6 +66,7 @@ public final class Exporter implements AutoCloseable {
         this.settings = settings;
         this.recent = new RecentProbes(settings.keep());
         this.slots = new Semaphore(settings.maxProbes());
+        this.perSource = new RateLimiter(settings.ratePerSource(), settings.ratePerSource() * ServeSettings.BURST_SECONDS, 4096);
         limitRequests();
         this.server = HttpServer.create(settings.listen(), 64);
         // Probes hold at most maxProbes threads; the others keep /metrics and / answering meanwhile.
@@ -125,6 +130,10 @@ public final class Exporter implements AutoCloseable {
             String path = x.getRequestURI().getRawPath();
             String method = x.getRequestMethod();
             try {
+                if (!allowed(x.getRemoteAddress().getAddress())) {
+                    throw new BadRequest(429, "too many requests from " + x.getRemoteAddress().getAddress().getHostAddress()
+                            + " (at most " + settings.ratePerSource() + " a second); try again");
+                }
                 if (x.getRequestURI().toString().length() > MAX_URI) {
                     throw new BadRequest(414, "request line longer than " + MAX_URI + " characters");
                 }
@@ -162,6 +171,12 @@ public final class Exporter implements AutoCloseable {
                 }
                 send(x, e.status, TEXT, e.getMessage() + "\n");
             }
+        }
+    }
+
+    private boolean allowed(java.net.InetAddress source) {
+        synchronized (perSource) {
+            return perSource.take(source, System.nanoTime());
         }
     }
 

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wscheck.testing.Promtool;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -161,6 +164,30 @@ class ExporterTest {
             assertTrue(metrics.contains("wscheck_exporter_probes_total{result=\"rejected\"} 1\n"), metrics);
             assertTrue(metrics.contains("wscheck_exporter_probes_in_flight 0\n"), metrics);
             assertEquals(200, get(one, "/probe?region=ap-northeast-1&only=session-broker").statusCode(), "a slot is free again");
+        }
+    }
+
+    @Test
+    void aClientBeyondItsRatePerSourceIsAnswered429UntilItsBucketRefills() throws Exception {
+        ServeSettings fivePerSecond = new ServeSettings(new InetSocketAddress("127.0.0.1", 0), 4, 5, java.util.Locale.ENGLISH, 5);
+        try (Exporter limited = Exporter.start(fixtures.defaults(Duration.ofSeconds(2), Duration.ofSeconds(20)), fivePerSecond)) {
+            List<Integer> codes = new ArrayList<>();
+            HttpResponse<String> refused = null;
+            for (int i = 0; i < 60; i++) {
+                HttpResponse<String> r = get(limited, "/metrics");
+                codes.add(r.statusCode());
+                if (r.statusCode() == 429 && refused == null) {
+                    refused = r;
+                }
+            }
+            // 5 a second with a burst of 10: the first ten pass whatever the timing; sixty in a row cannot all pass
+            // unless they took 10 s.
+            assertEquals(List.of(200, 200, 200, 200, 200, 200, 200, 200, 200, 200), codes.subList(0, 10), codes.toString());
+            assertTrue(refused != null, "60 requests in a row from one address, none refused: " + codes);
+            assertEquals("too many requests from 127.0.0.1 (at most 5 a second); try again\n", refused.body());
+            assertEquals("1", refused.headers().firstValue("Retry-After").orElse(""));
+            Thread.sleep(1_100);
+            assertEquals(200, get(limited, "/metrics").statusCode(), "the bucket refilled after a second");
         }
     }
 

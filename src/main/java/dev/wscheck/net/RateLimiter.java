@@ -1,4 +1,4 @@
-package dev.wscheck.reflector;
+package dev.wscheck.net;
 
 import java.net.InetAddress;
 import java.util.HashMap;
@@ -10,9 +10,10 @@ import java.util.Map;
  * {@code burst} tokens and earns {@code perSecond} a second. A source with no token gets no
  * answer. At most {@code maxSources} buckets are kept; full buckets of sources idle long enough
  * to have refilled are dropped first, and a new source is refused while the table stays full.
+ * Used by both listeners: the reflector (per datagram) and {@code serve} (per HTTP request).
  * Not thread-safe: callers synchronise.
  */
-final class RateLimiter {
+public final class RateLimiter {
     private final double perSecond;
     private final double burst;
     private final int maxSources;
@@ -23,14 +24,14 @@ final class RateLimiter {
         long lastNanos;
     }
 
-    RateLimiter(double perSecond, int burst, int maxSources) {
+    public RateLimiter(double perSecond, int burst, int maxSources) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.maxSources = maxSources;
     }
 
     /** Takes one token for {@code source}; false when it has none left. */
-    boolean take(InetAddress source, long nowNanos) {
+    public boolean take(InetAddress source, long nowNanos) {
         Bucket b = buckets.get(source);
         if (b == null) {
             if (buckets.size() >= maxSources) {
