@@ -1,6 +1,7 @@
 package dev.wscheck.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wscheck.report.TerminalSafe;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,13 +39,14 @@ public record PastRun(Path file, Instant startedAt, long durationMs, String stat
         JsonNode c = report.path("counts");
         Map<String, PastRequirement> reqs = new LinkedHashMap<>();
         for (JsonNode r : report.path("requirements")) {
-            String status = r.path("status").asText();
+            String status = TerminalSafe.text(r.path("status").asText());
             JsonNode decisive = decisive(r.path("checks"), status);
-            reqs.put(r.path("id").asText(), new PastRequirement(r.path("id").asText(), status,
-                    decisive == null ? "" : decisive.path("outcome").asText(),
-                    decisive == null ? "" : decisive.path("probe").asText() + " " + decisive.path("target").asText()));
+            String id = TerminalSafe.text(r.path("id").asText());
+            reqs.put(id, new PastRequirement(id, status,
+                    decisive == null ? "" : TerminalSafe.text(decisive.path("outcome").asText()),
+                    decisive == null ? "" : TerminalSafe.text(decisive.path("probe").asText() + " " + decisive.path("target").asText())));
         }
-        return new PastRun(file, at, report.path("durationMs").asLong(), report.path("status").asText(),
+        return new PastRun(file, at, report.path("durationMs").asLong(), TerminalSafe.text(report.path("status").asText()),
                 report.path("interrupted").asBoolean(false),
                 new Counts(c.path("pass").asInt(), c.path("warn").asInt(), c.path("fail").asInt(), c.path("inconclusive").asInt(),
                         c.path("skip").asInt()), reqs);

@@ -1,9 +1,14 @@
 package dev.wscheck.report;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.wscheck.WscheckException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +25,22 @@ import java.util.List;
  * Evidence comes back as plain maps: renderers that draw evidence accept both forms.
  */
 public final class ReportJson {
-    private static final ObjectMapper MAPPER = JsonReporter.mapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Every string read back, evidence maps included, passes {@link TerminalSafe}: the file may come from anywhere. */
+    private static final ObjectMapper MAPPER = JsonReporter.mapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(new SimpleModule("terminal-safe-strings").addDeserializer(String.class, new SafeStrings()));
+
+    private static final class SafeStrings extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        SafeStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+            return TerminalSafe.text(StringDeserializer.instance.deserialize(p, ctx));
+        }
+    }
 
     private ReportJson() {}
 

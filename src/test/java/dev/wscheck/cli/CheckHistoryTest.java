@@ -155,9 +155,11 @@ class CheckHistoryTest {
         assertEquals(0, check(history).exit());
         reachable(false);
         CliRun r = check(history);
-        String[] lines = r.out().split("\\R");
-        assertEquals("Changed since the previous run:", lines[3], r.out());
-        assertTrue(lines[4].matches("  TCP \\d+ to drp\\.wscheck\\.test: pass -> fail since \\d\\d:\\d\\d \\(pcoip-streaming-tcp\\)"), lines[4]);
+        List<String> lines = List.of(r.out().split("\\R"));
+        int changed = lines.indexOf("Changed since the previous run:");
+        int firstVerdict = lines.indexOf(lines.stream().filter(l -> l.startsWith("  FAIL") || l.startsWith("  PASS")).findFirst().orElse(""));
+        assertTrue(changed > 0 && changed < firstVerdict, "the change leads, after the header and before any verdict:\n" + r.out());
+        assertTrue(lines.get(changed + 1).matches("  TCP \\d+ to drp\\.wscheck\\.test: pass -> fail since \\d\\d:\\d\\d \\(pcoip-streaming-tcp\\)"), lines.get(changed + 1));
         assertEquals(2, r.exit(), "without --alert-after the first failure is CRITICAL");
     }
 
