@@ -153,7 +153,38 @@ public final class Translator {
             p.appendTail(sb);
             return sb.toString();
         }
-        return text;
+        return list(text, depth);
+    }
+
+    /**
+     * A text no template matches whole may be a list the probes joined with "; " (each DNS server's
+     * failure, each revocation endpoint): then each item is translated on its own, the separators
+     * kept. Only at bracket depth 0, so an item's own parenthesis is never cut. Unchanged otherwise.
+     */
+    private String list(String text, int depth) {
+        List<String> items = new ArrayList<>();
+        int level = 0;
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '（' || c == '[') {
+                level++;
+            } else if ((c == ')' || c == '）' || c == ']') && level > 0) {
+                level--;
+            } else if (level == 0 && c == ';' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                items.add(text.substring(from, i));
+                from = i + 2;
+            }
+        }
+        if (items.isEmpty()) {
+            return text;
+        }
+        items.add(text.substring(from));
+        List<String> out = new ArrayList<>(items.size());
+        for (String item : items) {
+            out.add(text(item, depth + 1));
+        }
+        return String.join("; ", out);
     }
 
     /**
