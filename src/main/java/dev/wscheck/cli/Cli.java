@@ -2,6 +2,7 @@ package dev.wscheck.cli;
 
 import dev.wscheck.ExitCode;
 import dev.wscheck.WscheckException;
+import dev.wscheck.report.TerminalSafe;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -162,25 +163,12 @@ public final class Cli {
 
     /**
      * The message as one line a terminal shows as one line: CR and LF become spaces; every other
-     * control character, and the Unicode line and paragraph separators, are shown as {@code \\uXXXX}.
+     * control character but tab, and the Unicode line and paragraph separators, are shown as {@code \\uXXXX}
+     * ({@link TerminalSafe}, which saved reports and history runs pass through too).
      * Messages echo input (a value of the configuration file, a file name): a vertical tab or an
      * escape sequence from there must neither break the line nor reach the terminal.
      */
     static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\r' || c == '\n') {
-                out.append(' ');
-            } else if ((Character.isISOControl(c) && c != '\t') || c == '\u2028' || c == '\u2029') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString().trim();
+        return s == null ? "" : TerminalSafe.text(s.replace('\r', ' ').replace('\n', ' ')).trim();
     }
 }
