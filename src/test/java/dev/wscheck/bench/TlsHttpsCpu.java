@@ -48,8 +48,7 @@ public final class TlsHttpsCpu {
         for (int i = 0; i < n; i++) {
             String host = "h" + i + ".wscheck.test";
             hosts.add(host);
-            servers.add(TlsFixture.answering(TestCertificates.serving(TestCertificates.leaf(host, TestCertificates.GENUINE_INTERMEDIATE),
-                    TestCertificates.GENUINE_INTERMEDIATE)));
+            servers.add(TlsFixture.answering(TestCertificates.genuine(host)));
         }
         TrustContext.Cache cache = TestCertificates.testTrustOnly();
         TlsProbe tls = new TlsProbe(cache, false);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,8 @@ class Ipv6PathTest {
                 .answer("nov6.wscheck.test", "127.0.0.1").answer("drp6.wscheck.test", "::1");
         // The IPv4 broker answers /ping "healthy" as the catalog expects; the IPv6 one just "ok": the
         // expectation is written for the IPv4 URL, and any answer of the genuine server proves the IPv6 path.
-        TlsFixture broker = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, chain("broker.wscheck.test"), TlsFixture.Reply.of(200, "OK", "healthy")));
-        TlsFixture broker6 = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, chain("broker6.wscheck.test"), TlsFixture.Reply.of(200, "OK", "ok"),
+        TlsFixture broker = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, TestCertificates.genuine("broker.wscheck.test"), TlsFixture.Reply.of(200, "OK", "healthy")));
+        TlsFixture broker6 = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, TestCertificates.genuine("broker6.wscheck.test"), TlsFixture.Reply.of(200, "OK", "ok"),
                 InetAddress.getByName("::1")));
         TcpFixture accepting = keep(TcpFixture.accepting()); // on 127.0.0.1 only: the same port on ::1 refuses
         catalog = TestCatalogs.write(tmp.resolve("ipv6.yaml"), TestCatalogs.IPV6, Map.of("BROKER", Integer.toString(broker.port()),
@@ -55,9 +54,6 @@ class Ipv6PathTest {
         root = Files.writeString(tmp.resolve("root.pem"), TestCertificates.GENUINE_ROOT.certificatePem());
     }
 
-    private static SSLContext chain(String host) {
-        return TestCertificates.serving(TestCertificates.leaf(host, TestCertificates.GENUINE_INTERMEDIATE), TestCertificates.GENUINE_INTERMEDIATE);
-    }
 
     private static <T extends AutoCloseable> T keep(T fixture) {
         FIXTURES.add(fixture);

@@ -86,9 +86,9 @@ class ListenerSecretLeakTest {
             dns.answer(host, "127.0.0.1");
         }
         Map<String, String> ports = new HashMap<>();
-        ports.put("BROKER", Integer.toString(keep(tls("broker.wscheck.test", "ok")).port()));
-        ports.put("WS", Integer.toString(keep(tls("ws.wscheck.test", "healthy")).port()));
-        ports.put("HIDDEN", Integer.toString(keep(tls("hidden.wscheck.test", "ok")).port()));
+        ports.put("BROKER", Integer.toString(keep(TlsFixture.genuine("broker.wscheck.test", "ok")).port()));
+        ports.put("WS", Integer.toString(keep(TlsFixture.genuine("ws.wscheck.test", "healthy")).port()));
+        ports.put("HIDDEN", Integer.toString(keep(TlsFixture.genuine("hidden.wscheck.test", "ok")).port()));
         ports.put("ACCEPT", Integer.toString(keep(TcpFixture.accepting()).port()));
         proxyCatalog = TestCatalogs.write(tmp.resolve("proxy-catalog.yaml"), TestCatalogs.PROXY, ports);
         root = Files.writeString(tmp.resolve("root.pem"), TestCertificates.GENUINE_ROOT.certificatePem());
@@ -101,10 +101,6 @@ class ListenerSecretLeakTest {
                 """, ports);
     }
 
-    private static TlsFixture tls(String host, String body) throws IOException {
-        return TlsFixture.start(TlsFixture.Mode.ANSWER, TestCertificates.serving(TestCertificates.leaf(host, TestCertificates.GENUINE_INTERMEDIATE),
-                TestCertificates.GENUINE_INTERMEDIATE), TlsFixture.Reply.of(200, "OK", body));
-    }
 
     private static <T extends AutoCloseable> T keep(T fixture) {
         FIXTURES.add(fixture);
