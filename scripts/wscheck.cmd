@@ -14,11 +14,13 @@ if not exist "%JAR%" (
   call mvn -B -q -DskipTests package 1>&2 || (popd & echo wscheck: build failed; run "mvn -B package" to see why 1>&2 & exit /b 3)
   popd
 )
-set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmn24m -XX:-UsePerfData"
+set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmn8m -XX:-UsePerfData"
 set "CACHE=%LOCALAPPDATA%\wscheck"
 if not defined WSCHECK_NO_CDS if defined LOCALAPPDATA (
   if not exist "%CACHE%" mkdir "%CACHE%" 2>nul
   if exist "%CACHE%" set "OPTS=%OPTS% -Xshare:auto -Xlog:disable -XX:+IgnoreUnrecognizedVMOptions -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=%CACHE%\wscheck.jsa"
 )
+rem WSCHECK_JAVA_OPTS: more JVM options, after the launcher's (so they win).
+if defined WSCHECK_JAVA_OPTS set "OPTS=%OPTS% %WSCHECK_JAVA_OPTS%"
 java %OPTS% -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

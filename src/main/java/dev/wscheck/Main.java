@@ -10,6 +10,7 @@ public final class Main {
     public static void main(String[] args) {
         // jansi wraps stdout/stderr: it enables ANSI processing on Windows consoles, tells which
         // stream is a terminal, and strips escape codes from a stream that is redirected.
+        Timeline.mark("main");
         AnsiConsole.systemInstall();
         int code;
         try {
@@ -17,6 +18,8 @@ public final class Main {
         } finally {
             AnsiConsole.systemUninstall();
         }
+        Timeline.mark("exit");
+        Timeline.print(System.err);
         System.exit(code);
     }
 }

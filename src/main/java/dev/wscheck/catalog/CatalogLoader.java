@@ -66,6 +66,45 @@ public final class CatalogLoader {
      * Maven build, e.g. from an IDE).
      */
     public static Catalog builtin() {
+        java.util.concurrent.CompletableFuture<Catalog> early = PRELOAD.get();
+        if (early != null) {
+            try {
+                return early.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+        return load();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Catalog>> PRELOAD =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Starts loading the built-in catalog on a background thread, for a command that will need it:
+     * the command line calls this before building its parser, so the two overlap on a second core
+     * (docs/performance.md). {@link #builtin} then waits for that load; a failure surfaces there.
+     */
+    public static void preloadBuiltin() {
+        java.util.concurrent.CompletableFuture<Catalog> f = new java.util.concurrent.CompletableFuture<>();
+        if (!PRELOAD.compareAndSet(null, f)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(load());
+            } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+            }
+        }, "wscheck-catalog-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Catalog load() {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(BUILTIN_COMPILED)) {
             if (in != null) {
                 return compiled(in);

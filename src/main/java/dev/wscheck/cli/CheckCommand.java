@@ -1,6 +1,7 @@
 package dev.wscheck.cli;
 
 import dev.wscheck.Durations;
+import dev.wscheck.Timeline;
 import dev.wscheck.WscheckException;
 import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.IpRanges;
@@ -132,6 +133,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Timeline.mark("check command parsed");
         CliContext ctx = root.ctx;
         GlobalOptions g = GlobalOptions.merge(root.global, global);
         Locale locale = g.locale();
@@ -156,14 +158,17 @@ final class CheckCommand implements Callable<Integer> {
         try (HistoryLock lock = history.map(h -> HistoryLock.acquire(h.dir())).orElse(null);
              Interruption interruption = Interruption.install(outputs)) {
             CheckRequest request = request(ctx, locale);
+            Timeline.mark("request ready");
             Plan plan = CheckRun.plan(request);
+            Timeline.mark("planned");
             region.announce(ctx.err(), locale);
             rangesSource.ifPresent(s -> s.announceAge(ctx, locale));
             CheckRun.Result result = CheckRun.run(request, plan, new ConsoleProgress(ctx.err(), ctx.stderrTerminal(), g.verbose, locale),
                     interruption.signal());
             // The one report every output gets: history stores, and every renderer renders, this same value.
             // Probes write English details; under --lang ja they are translated whole, from data, before any renderer.
-            Report report = dev.wscheck.report.ReportTranslator.translate(result.report(), locale);
+            Timeline.mark("report built");
+            Report report = dev.wscheck.report.ReportTranslator.fromProbes(result.report(), locale);
             report = redact ? dev.wscheck.report.Redactor.redact(report, what.directoryId().stream().toList()) : report;
             if (interruption.interrupted()) {
                 report = report.withInterrupted(); // not added to the history: a partial run says nothing about streaks
@@ -171,7 +176,9 @@ final class CheckCommand implements Callable<Integer> {
                 report = RunHistory.record(history.get(), report, Optional.ofNullable(schedule.alertAfter), schedule.historyMaxRuns,
                         schedule.historyMaxAge);
             }
+            Timeline.mark("translated, redacted, recorded");
             write(report, ctx, g, locale, plan, stdoutFormat, fileFormats);
+            Timeline.mark("written");
             interruption.done();
             return ConsoleReporter.exitFor(report.status()).code();
         }
@@ -201,17 +208,22 @@ final class CheckCommand implements Callable<Integer> {
     /** Turns the options into a validated request: catalog, region, ranges, trust, DNS, proxy and credentials. */
     private CheckRequest request(CliContext ctx, Locale locale) {
         Catalog catalog = what.loadCatalog();
+        Timeline.mark("catalog loaded");
         region = what.region(catalog, ctx.env());
         List<String> protocols = what.protocols();
         Optional<String> directoryId = what.directoryId();
         rangesSource = IpRangesSource.load(ctx, ipRanges);
         Optional<IpRanges> ranges = rangesSource.map(IpRangesSource::ranges);
+        Timeline.mark("ip-ranges loaded");
         TrustSettings trustSettings = trustSettings(catalog);
+        Timeline.mark("trust settings");
         DnsServers dns = dnsServers.isEmpty() ? SystemDns.servers()
                 : new DnsServers(dnsServers.stream().map(DnsServerOption::parse).toList(), "explicit");
+        Timeline.mark("dns servers");
         SystemProxyDiscovery.Os os = SystemProxyDiscovery.Os.current();
         ProxySetup.Found found = ProxySetup.config(proxy, Optional.ofNullable(pac), ctx.env(), System.getProperties(),
-                SystemProxyDiscovery.processRunner(os, Duration.ofSeconds(3)), os);
+                SystemProxyDiscovery.processRunner(os, Cli.PROXY_COMMAND_TIMEOUT), os);
+        Timeline.mark("proxy found");
         Optional<ProxyCredentials> credentials = ProxySetup.credentials(Optional.ofNullable(proxyUser), found.config(), ctx.env(),
                 ctx.passwordPrompt());
         return new CheckRequest(catalog, region.code(), protocols, directoryId, only, skip, found, credentials, dcvProxy, dns, ranges,

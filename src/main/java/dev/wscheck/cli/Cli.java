@@ -1,7 +1,9 @@
 package dev.wscheck.cli;
 
 import dev.wscheck.ExitCode;
+import dev.wscheck.Timeline;
 import dev.wscheck.WscheckException;
+import dev.wscheck.net.proxy.SystemProxyDiscovery;
 import dev.wscheck.report.TerminalSafe;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,7 +26,7 @@ import picocli.CommandLine;
  * and exit code 3; a stack trace only with -v.
  */
 public final class Cli {
-    static final Set<String> COMMANDS = Set.of("check", "requirements", "ip-ranges", "explain", "report", "serve", "history", "reflector", "regions", "help");
+    static final Set<String> COMMANDS = Set.copyOf(WscheckCommand.NAMES);
     private static final Set<String> STANDALONE = Set.of("-h", "--help", "-V", "--version");
 
     private Cli() {}
@@ -48,8 +50,19 @@ public final class Cli {
         }
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
         CliContext ctx = new CliContext(out, err, env, isTerminal(out), isTerminal(err), prompt);
-        CommandLine cl = new CommandLine(new WscheckCommand(ctx));
         String[] effective = withDefaultCommand(args);
+        String command = commandOf(effective);
+        if ("check".equals(command)) {
+            // A check's start-up: work that needs no option overlaps picocli's set-up below (docs/performance.md).
+            if (!given(effective, "--catalog")) {
+                dev.wscheck.catalog.CatalogLoader.preloadBuiltin();
+            }
+            if (!given(effective, "--proxy") && !given(effective, "--pac")) {
+                SystemProxyDiscovery.prefetch(SystemProxyDiscovery.Os.current(), PROXY_COMMAND_TIMEOUT);
+            }
+        }
+        CommandLine cl = WscheckCommand.commandLine(ctx, command);
+        Timeline.mark("picocli model");
         Optional<ConfigFile> config;
         try {
             config = SiteConfig.attach(cl, effective, env);
@@ -128,6 +141,24 @@ public final class Cli {
         }
         AnsiType t = a.getType();
         return t == AnsiType.Native || t == AnsiType.VirtualTerminal || t == AnsiType.Emulation;
+    }
+
+    /** How long one proxy-settings command of the OS may take (reg, netsh, scutil, gsettings). */
+    static final java.time.Duration PROXY_COMMAND_TIMEOUT = java.time.Duration.ofSeconds(3);
+
+    /** Whether {@code option} is among the arguments, as "--x value" or "--x=value". */
+    private static boolean given(String[] effective, String option) {
+        return Arrays.stream(effective).anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
+    }
+
+    /** The command the arguments name (the first command name among them), or null when none does. */
+    private static String commandOf(String[] effective) {
+        for (String a : effective) {
+            if (COMMANDS.contains(a)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** {@code check} is the default command: "wscheck --region x" means "wscheck check --region x". */

@@ -93,7 +93,7 @@ final class RegionsCommand implements Callable<Integer> {
                 : new DnsServers(dnsServers.stream().map(DnsServerOption::parse).toList(), "explicit");
         SystemProxyDiscovery.Os os = SystemProxyDiscovery.Os.current();
         ProxySetup.Found found = ProxySetup.config(proxy, Optional.empty(), ctx.env(), System.getProperties(),
-                SystemProxyDiscovery.processRunner(os, Duration.ofSeconds(3)), os);
+                SystemProxyDiscovery.processRunner(os, Cli.PROXY_COMMAND_TIMEOUT), os);
         Optional<ProxyCredentials> credentials = Optional.empty();
         RegionsReport report = RegionsRun.run(new RegionsRequest(c, protocols, samples, timeout, dns, trustSettings(c), found, credentials));
         try {

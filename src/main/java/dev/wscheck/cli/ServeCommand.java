@@ -119,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                 : new DnsServers(dnsServers.stream().map(DnsServerOption::parse).toList(), "explicit");
         SystemProxyDiscovery.Os os = SystemProxyDiscovery.Os.current();
         ProxySetup.Found found = ProxySetup.config(proxy, Optional.ofNullable(pac), ctx.env(), System.getProperties(),
-                SystemProxyDiscovery.processRunner(os, Duration.ofSeconds(3)), os);
+                SystemProxyDiscovery.processRunner(os, Cli.PROXY_COMMAND_TIMEOUT), os);
         // No one to prompt: a server takes its proxy password from the environment only.
         Optional<ProxyCredentials> credentials = ProxySetup.credentials(Optional.ofNullable(proxyUser), found.config(), ctx.env(),
                 CliContext.PasswordPrompt.none());

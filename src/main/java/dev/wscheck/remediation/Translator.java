@@ -136,7 +136,9 @@ public final class Translator {
             return text;
         }
         for (Template t : templates) {
-            if (!t.source().matcher(text).matches()) {
+            // The literal head and tail first: most templates fail there, without running a regular expression.
+            if (!text.startsWith(t.literals().get(0)) || !text.endsWith(t.literals().get(t.literals().size() - 1))
+                    || !t.source().matcher(text).matches()) {
                 continue;
             }
             Map<String, String> values = best(t, text);

@@ -19,6 +19,15 @@ import java.util.ResourceBundle;
 public final class ReportTranslator {
     private ReportTranslator() {}
 
+    /**
+     * A live run's report in {@code locale}: the probes, the verdicts and the remediation write
+     * English, so an English run is returned as it is (translating English into English gives the
+     * same text and cost ~0.4 s of a check's start-up, cold).
+     */
+    public static Report fromProbes(Report r, Locale locale) {
+        return locale.getLanguage().equals("ja") ? translate(r, locale) : r;
+    }
+
     public static Report translate(Report r, Locale locale) {
         Translator t = Translator.into(locale);
         boolean ja = locale.getLanguage().equals("ja");

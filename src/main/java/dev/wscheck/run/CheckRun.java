@@ -1,5 +1,6 @@
 package dev.wscheck.run;
 
+import dev.wscheck.Timeline;
 import dev.wscheck.Version;
 import dev.wscheck.catalog.IpRanges;
 import dev.wscheck.catalog.Plan;
@@ -74,9 +75,12 @@ public final class CheckRun {
                 q.catalog().expectPrivateAddresses(), q.reflector())) {
             Engine engine = new Engine(ProbeRegistry.standard());
             RunSettings settings = new RunSettings(q.timeout(), q.deadline(), RunSettings.DEFAULT_PARALLELISM, routing);
+            Timeline.mark("engine start");
             run = engine.run(plan, settings, resources, progress, stop);
+            Timeline.mark("engine done");
         }
         List<RequirementVerdict> verdicts = Evaluator.evaluate(plan, run, q.ranges());
+        Timeline.mark("evaluated");
         if (q.credentials().isPresent()) {
             verdicts = ProxyAuthRule.apply(verdicts, ProxySetup.needsCredentials(selection, ProxySetup.resolver(q.dns()), q.timeout()),
                     q.credentials().get().user());
@@ -87,7 +91,9 @@ public final class CheckRun {
                         plan.ipv6().map(Ipv6Status::globalAddress).orElseGet(HostFacts::hasGlobalIpv6)),
                 ProxySetup.report(selection, q.credentials(), q.proxy().consulted(), q.dcvProxy()),
                 new Report.CatalogRef(q.catalog().origin(), q.catalog().version(), q.ranges().map(IpRanges::createDate).orElse(null)));
+        Timeline.mark("report assembled");
         report = report.withContext(report.thresholds(), EnvironmentSnapshot.of(q, report, plan.ipv6()));
+        Timeline.mark("environment snapshot");
         return new Result(report, plan);
     }
 

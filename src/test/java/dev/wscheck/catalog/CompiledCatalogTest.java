@@ -17,4 +17,17 @@ class CompiledCatalogTest {
         }
         assertEquals(fromYaml, CatalogLoader.builtin());
     }
+
+    /** check starts the built-in catalog's load on a background thread while picocli builds its model. */
+    @Test
+    void theCatalogLoadedInTheBackgroundIsTheSameCatalog() throws Exception {
+        Catalog fromYaml;
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(CatalogLoader.BUILTIN)) {
+            fromYaml = CatalogLoader.parse("yaml", in, "builtin");
+        }
+        CatalogLoader.preloadBuiltin();
+        CatalogLoader.preloadBuiltin(); // a second call starts nothing more
+        assertEquals(fromYaml, CatalogLoader.builtin());
+        assertEquals(fromYaml, CatalogLoader.builtin());
+    }
 }

@@ -51,7 +51,7 @@ class SchedulingRecipesTest {
     void everyConfigurationBesideARecipeParses(String file) throws IOException {
         Path config = Files.writeString(tmp.resolve("wscheck.properties"), text(file).replace("@LOCALAPPDATA@", "C:/Users/u/AppData/Local"));
         PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-        CommandLine cl = new CommandLine(new WscheckCommand(new CliContext(sink, sink, Map.of(), false, false)));
+        CommandLine cl = WscheckCommand.commandLine(new CliContext(sink, sink, Map.of(), false, false));
         CommandLine check = cl.getSubcommands().get("check");
         ConfigFile c = ConfigFile.read(config, "--config").validate(check.getCommandSpec());
         check.setDefaultValueProvider(c);

@@ -131,7 +131,19 @@ class ReportGoldenTest {
     /** The recorded report with a fixed environment snapshot (every renderer shows it). */
     static Report report(Locale locale, boolean inspected) {
         Report b = bare(locale, inspected);
-        return ReportTranslator.translate(b.withContext(b.thresholds(), ENVIRONMENT), locale);
+        return ReportTranslator.fromProbes(b.withContext(b.thresholds(), ENVIRONMENT), locale); // as check does
+    }
+
+    /**
+     * {@code check} hands an English run's report to the renderers untranslated (ReportTranslator.fromProbes):
+     * that is right only while translating the probes' English into English changes nothing.
+     */
+    @ParameterizedTest(name = "translating the English report into English changes nothing (inspected network: {0})")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void englishIntoEnglishIsTheSameReport(boolean inspected) {
+        Report b = bare(Locale.ENGLISH, inspected);
+        Report english = b.withContext(b.thresholds(), ENVIRONMENT);
+        assertEquals(english, ReportTranslator.translate(english, Locale.ENGLISH));
     }
 
     static final Environment ENVIRONMENT = new Environment("Linux", "6.1.0-test", "amd64", "17.0.12 (Eclipse Adoptium)", "0.0.0-test",

@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  *       proxy properties.</li>
  * </ul>
  * Each OS source is a parser of a command's output (unit-tested on recorded outputs); commands
- * run through a {@link CommandRunner}, and only the current OS's commands are ever run.
+ * run through a {@link CommandRunner}, and only the current OS's commands are ever run, only when
+ * they are on the PATH.
  */
 public final class SystemProxyDiscovery {
     /** Which family of settings applies. */
@@ -67,8 +68,13 @@ public final class SystemProxyDiscovery {
         List<Source> order = new ArrayList<>();
         switch (os) {
             case WINDOWS:
-                order.add(new Source("Windows WinINet", () -> WindowsProxySettings.parseWinInet(
-                        runner.run(WININET).orElse(""), runner.run(WININET_CONNECTIONS).orElse(""))));
+                order.add(new Source("Windows WinINet", () -> {
+                    // The two queries of one source run side by side: each is a process start (tens of ms on Windows).
+                    java.util.concurrent.CompletableFuture<Optional<String>> connections =
+                            java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.run(WININET_CONNECTIONS));
+                    String settings = runner.run(WININET).orElse("");
+                    return WindowsProxySettings.parseWinInet(settings, connections.join().orElse(""));
+                }));
                 order.add(new Source("Windows WinHTTP", () -> WindowsProxySettings.parseWinHttp(runner.run(WINHTTP).orElse(""))));
                 order.add(new Source("environment", () -> EnvProxySettings.parse(env)));
                 break;
@@ -105,15 +111,74 @@ public final class SystemProxyDiscovery {
 
     private record Source(String name, java.util.function.Supplier<Optional<ProxyConfig>> read) {}
 
-    /** Runs commands of the current OS only, each bounded by {@code timeout}; never throws. */
+    /** The commands of {@code os}'s first source, which every --proxy system discovery runs. */
+    static List<List<String>> firstCommands(Os os) {
+        switch (os) {
+            case WINDOWS:
+                return List.of(WININET, WININET_CONNECTIONS);
+            case MACOS:
+                return List.of(SCUTIL);
+            case LINUX:
+                return List.of(GSETTINGS);
+            default:
+                return List.of();
+        }
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<List<String>, java.util.concurrent.CompletableFuture<Optional<String>>> EARLY =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts the OS's first-source commands on a background thread, for a check that will discover
+     * the system proxy: the command line calls this before picocli builds its model, so the process
+     * starts (tens of milliseconds each, more on Windows) overlap it. {@link #processRunner} then
+     * takes their output instead of running them again. Read-only commands; nothing else changes.
+     */
+    public static void prefetch(Os os, Duration timeout) {
+        prefetch(os, processRunner(os, timeout, System.getenv("PATH")));
+    }
+
+    /** As above, each command run by {@code direct} (tests give a fake). */
+    static void prefetch(Os os, CommandRunner direct) {
+        for (List<String> command : firstCommands(os)) {
+            EARLY.computeIfAbsent(command, c -> {
+                java.util.concurrent.CompletableFuture<Optional<String>> f = new java.util.concurrent.CompletableFuture<>();
+                Thread t = new Thread(() -> f.complete(direct.run(c)), "wscheck-proxy-prefetch");
+                t.setDaemon(true);
+                t.start();
+                return f;
+            });
+        }
+    }
+
+    /**
+     * Runs commands of the current OS only, each bounded by {@code timeout}; never throws. A command
+     * {@link #prefetch} started is not run again: its output is used (the first time only). A program
+     * that is not on the PATH is "nothing set" without an attempt to start it (a Linux server has no
+     * gsettings: the failed start cost ~25 ms of every check's start-up).
+     */
     public static CommandRunner processRunner(Os os, Duration timeout) {
+        return withPrefetched(processRunner(os, timeout, System.getenv("PATH")));
+    }
+
+    /** {@code direct}, except that a command {@link #prefetch} started gives that output (once). */
+    static CommandRunner withPrefetched(CommandRunner direct) {
         return command -> {
-            boolean ours = belongsTo(os, command.get(0));
-            if (!ours) {
+            java.util.concurrent.CompletableFuture<Optional<String>> early = EARLY.remove(command);
+            return early != null ? early.join() : direct.run(command);
+        };
+    }
+
+    static CommandRunner processRunner(Os os, Duration timeout, String path) {
+        return command -> {
+            Optional<java.nio.file.Path> program = belongsTo(os, command.get(0)) ? find(command.get(0), path, os) : Optional.empty();
+            if (program.isEmpty()) {
                 return Optional.empty();
             }
+            List<String> resolved = new ArrayList<>(command);
+            resolved.set(0, program.get().toString()); // the file found is the one started
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+                Process p = new ProcessBuilder(resolved).redirectErrorStream(false).redirectInput(ProcessBuilder.Redirect.PIPE).start();
                 p.getOutputStream().close();
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
                 Thread reader = new Thread(() -> copy(p.getInputStream(), buf), "proxy-discovery-reader");
@@ -140,6 +205,28 @@ public final class SystemProxyDiscovery {
                 return Optional.empty();
             }
         };
+    }
+
+    /** The first executable file named {@code program} in {@code path}'s folders (with ".exe" on Windows), if any. */
+    static Optional<java.nio.file.Path> find(String program, String path, Os os) {
+        if (path == null || path.isBlank()) {
+            return Optional.empty();
+        }
+        String file = os == Os.WINDOWS && !program.toLowerCase(Locale.ROOT).endsWith(".exe") ? program + ".exe" : program;
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (dir.isBlank()) {
+                continue;
+            }
+            try {
+                java.nio.file.Path p = java.nio.file.Path.of(dir.trim(), file);
+                if (java.nio.file.Files.isRegularFile(p) && (os == Os.WINDOWS || java.nio.file.Files.isExecutable(p))) {
+                    return Optional.of(p.toAbsolutePath());
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // a malformed PATH entry names no program
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code program} belongs to {@code os}'s sources. */

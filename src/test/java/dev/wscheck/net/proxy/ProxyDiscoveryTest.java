@@ -172,6 +172,48 @@ class ProxyDiscoveryTest {
         assertEquals(Optional.of("p:8080"), WindowsProxySettings.forHttps("p:8080"));
     }
 
+    /** Whether the runner finds a program on the PATH before starting it, in a folder made for the test. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "a program in a PATH folder is run and its output read, gsettings, true, true",
+        "a program on no PATH folder is nothing set without a start, gsettings, false, true",
+        "a file there that is not executable is not a program, gsettings, true, false"})
+    void theProcessRunnerLooksForTheProgramOnThePath(String name, String program, boolean present, boolean executable,
+                                                    @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Os.current() == Os.LINUX, "a shell script stands in for gsettings");
+        java.nio.file.Path bin = java.nio.file.Files.createDirectories(dir.resolve("bin"));
+        if (present) {
+            java.nio.file.Path p = java.nio.file.Files.writeString(bin.resolve(program),
+                    "#!/bin/sh\necho \"org.gnome.system.proxy mode 'none'\"\n");
+            p.toFile().setExecutable(executable);
+        }
+        String path = dir.resolve("empty") + java.io.File.pathSeparator + bin;
+        assertEquals(present && executable, SystemProxyDiscovery.find(program, path, Os.LINUX).isPresent(), name);
+        Optional<String> out = SystemProxyDiscovery.processRunner(Os.LINUX, java.time.Duration.ofSeconds(5), path)
+                .run(List.of(program, "list-recursively", "org.gnome.system.proxy"));
+        assertEquals(present && executable ? Optional.of("org.gnome.system.proxy mode 'none'\n") : Optional.empty(), out, name);
+    }
+
+    @Test
+    void aPrefetchedCommandIsRunOnceAndItsOutputUsedByTheDiscovery() {
+        java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger late = new java.util.concurrent.atomic.AtomicInteger();
+        SystemProxyDiscovery.prefetch(Os.MACOS, command -> {
+            early.incrementAndGet();
+            return Optional.of(resource("scutil-https.txt"));
+        });
+        SystemProxyDiscovery.CommandRunner runner = SystemProxyDiscovery.withPrefetched(command -> {
+            late.incrementAndGet();
+            return Optional.empty();
+        });
+        SystemProxyDiscovery.Result r = SystemProxyDiscovery.discover(Os.MACOS, Map.of(), new java.util.Properties(), runner);
+        assertEquals("http://secureproxy.corp.example:3129", r.config().proxy().map(p -> p.url()).orElse(""), r.config().toString());
+        assertEquals(1, early.get(), "scutil ran once, in the background");
+        assertEquals(0, late.get(), "and not again for the discovery");
+        runner.run(SystemProxyDiscovery.SCUTIL);
+        assertEquals(1, late.get(), "a prefetched output is used once; a later discovery runs the command itself");
+    }
+
     @Test
     void theProcessRunnerRefusesAnotherOsCommands() {
         SystemProxyDiscovery.CommandRunner linux = SystemProxyDiscovery.processRunner(Os.LINUX, java.time.Duration.ofSeconds(1));
