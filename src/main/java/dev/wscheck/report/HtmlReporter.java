@@ -283,7 +283,8 @@ public final class HtmlReporter implements Reporter {
             List<Double> xs = samples.stream().map(x -> ((Number) x).doubleValue()).toList();
             return new LatencyEvidence(num(m.get("sent")).intValue(), num(m.get("received")).intValue(), xs, num(m.get("medianMs")).doubleValue(),
                     num(m.get("minMs")).doubleValue(), num(m.get("maxMs")).doubleValue(), num(m.get("jitterMs")).doubleValue(), num(m.get("planned")).intValue(),
-                    num(m.get("p95Ms")).doubleValue(), num(m.get("lossPct")).doubleValue(), num(m.get("warmupMs")).doubleValue());
+                    num(m.get("p95Ms")).doubleValue(), num(m.get("lossPct")).doubleValue(), num(m.get("warmupMs")).doubleValue(),
+                    num(m.get("busyRetakes")).intValue());
         }
         return null;
     }

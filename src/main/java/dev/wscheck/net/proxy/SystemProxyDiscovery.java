@@ -135,7 +135,7 @@ public final class SystemProxyDiscovery {
      * takes their output instead of running them again. Read-only commands; nothing else changes.
      */
     public static void prefetch(Os os, Duration timeout) {
-        prefetch(os, processRunner(os, timeout, System.getenv("PATH")));
+        prefetch(os, processRunner(os, timeout, searchPath(os, System.getenv())));
     }
 
     /** As above, each command run by {@code direct} (tests give a fake). */
@@ -158,7 +158,22 @@ public final class SystemProxyDiscovery {
      * gsettings: the failed start cost ~25 ms of every check's start-up).
      */
     public static CommandRunner processRunner(Os os, Duration timeout) {
-        return withPrefetched(processRunner(os, timeout, System.getenv("PATH")));
+        return withPrefetched(processRunner(os, timeout, searchPath(os, System.getenv())));
+    }
+
+    /**
+     * Where the OS's commands are looked for: the PATH, else (a service or a cron job started without
+     * one) the folders they live in: System32 on Windows, the system bin folders elsewhere.
+     */
+    static String searchPath(Os os, Map<String, String> env) {
+        String path = env.get("PATH");
+        if (path != null && !path.isBlank()) {
+            return path;
+        }
+        if (os == Os.WINDOWS) {
+            return env.getOrDefault("SystemRoot", "C:\\Windows") + "\\System32";
+        }
+        return String.join(java.io.File.pathSeparator, "/usr/bin", "/bin", "/usr/sbin", "/sbin");
     }
 
     /** {@code direct}, except that a command {@link #prefetch} started gives that output (once). */

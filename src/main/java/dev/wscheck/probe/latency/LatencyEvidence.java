@@ -18,11 +18,19 @@ import java.util.List;
  * @param p95Ms nearest-rank 95th percentile of {@code samplesMs}
  * @param lossPct samples that did not connect, in percent of {@code sent}
  * @param warmupMs the warm-up connect made before the samples, not counted in any statistic (0 when it failed)
+ * @param busyRetakes samples measured again because this PC kept the probing thread waiting for a CPU
+ *                    through most of them (Linux run-queue wait; 0 where the OS does not tell)
  */
 public record LatencyEvidence(int sent, int received, List<Double> samplesMs, double medianMs, double minMs, double maxMs, double jitterMs,
-        int planned, double p95Ms, double lossPct, double warmupMs) implements Evidence {
+        int planned, double p95Ms, double lossPct, double warmupMs, int busyRetakes) implements Evidence {
 
     public LatencyEvidence {
         samplesMs = List.copyOf(samplesMs);
+    }
+
+    /** Evidence with no sample retaken. */
+    public LatencyEvidence(int sent, int received, List<Double> samplesMs, double medianMs, double minMs, double maxMs, double jitterMs,
+            int planned, double p95Ms, double lossPct, double warmupMs) {
+        this(sent, received, samplesMs, medianMs, minMs, maxMs, jitterMs, planned, p95Ms, lossPct, warmupMs, 0);
     }
 }

@@ -194,6 +194,20 @@ class ProxyDiscoveryTest {
         assertEquals(present && executable ? Optional.of("org.gnome.system.proxy mode 'none'\n") : Optional.empty(), out, name);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "the PATH when there is one|LINUX|/opt/x/bin|/opt/x/bin",
+        "a Linux service without a PATH: the system bin folders|LINUX||/usr/bin:/bin:/usr/sbin:/sbin",
+        "a Windows task without a PATH: System32 under SystemRoot|WINDOWS||D:\\Win\\System32"})
+    void theCommandsAreLookedForOnThePathOrWhereTheOsKeepsThem(String name, Os os, String path, String expected) {
+        Map<String, String> env = new java.util.HashMap<>();
+        if (path != null) {
+            env.put("PATH", path);
+        }
+        env.put("SystemRoot", "D:\\Win");
+        assertEquals(expected, SystemProxyDiscovery.searchPath(os, env), name);
+    }
+
     @Test
     void aPrefetchedCommandIsRunOnceAndItsOutputUsedByTheDiscovery() {
         java.util.concurrent.atomic.AtomicInteger early = new java.util.concurrent.atomic.AtomicInteger();
