@@ -51,13 +51,14 @@ public final class Cli {
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
         CliContext ctx = new CliContext(out, err, env, isTerminal(out), isTerminal(err), prompt);
         String[] effective = withDefaultCommand(args);
-        String command = commandOf(effective);
+        int at = commandIndex(effective);
+        String command = at < 0 ? null : effective[at];
         if ("check".equals(command)) {
             // A check's start-up: work that needs no option overlaps picocli's set-up below (docs/performance.md).
             if (!given(effective, "--catalog")) {
                 dev.wscheck.catalog.CatalogLoader.preloadBuiltin();
             }
-            if (!given(effective, "--proxy") && !given(effective, "--pac")) {
+            if (!given(effective, "--proxy", "--pac")) {
                 SystemProxyDiscovery.prefetch(SystemProxyDiscovery.Os.current(), PROXY_COMMAND_TIMEOUT);
             }
         }
@@ -146,27 +147,35 @@ public final class Cli {
     /** How long one proxy-settings command of the OS may take (reg, netsh, scutil, gsettings). */
     static final java.time.Duration PROXY_COMMAND_TIMEOUT = java.time.Duration.ofSeconds(3);
 
-    /** Whether {@code option} is among the arguments, as "--x value" or "--x=value". */
-    private static boolean given(String[] effective, String option) {
-        return Arrays.stream(effective).anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
-    }
-
-    /** The command the arguments name (the first command name among them), or null when none does. */
-    private static String commandOf(String[] effective) {
-        for (String a : effective) {
-            if (COMMANDS.contains(a)) {
-                return a;
+    /**
+     * Whether any of {@code names} is among the arguments: "--x", "--x=value", or a short "-x" with
+     * its value attached ("-ofile"). The configuration file's errors and the start-up work use it.
+     */
+    static boolean given(String[] args, String... names) {
+        for (String a : args) {
+            for (String n : names) {
+                if (a.equals(n) || a.startsWith(n + "=") || (n.length() == 2 && !n.startsWith("--") && a.startsWith(n) && !a.startsWith("--"))) {
+                    return true;
+                }
             }
         }
-        return null;
+        return false;
+    }
+
+    /** Where the command is among the arguments (the first command name), or -1 when none is. */
+    static int commandIndex(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (COMMANDS.contains(args[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** {@code check} is the default command: "wscheck --region x" means "wscheck check --region x". */
     static String[] withDefaultCommand(String[] args) {
-        for (String a : args) {
-            if (COMMANDS.contains(a)) {
-                return args;
-            }
+        if (commandIndex(args) >= 0) {
+            return args;
         }
         // Global options alone with --help/--version ask the root ("wscheck --lang ja --help"), not check.
         boolean onlyGlobal = args.length > 0;

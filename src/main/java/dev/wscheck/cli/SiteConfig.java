@@ -20,7 +20,7 @@ final class SiteConfig {
 
     /** Finds, reads and validates the configuration when the command is {@code check}; empty otherwise. */
     static Optional<ConfigFile> attach(CommandLine root, String[] args, Map<String, String> env) {
-        int at = commandIndex(args);
+        int at = Cli.commandIndex(args);
         if (at < 0 || !args[at].equals("check") || helpAsked(args, at)) {
             return Optional.empty();
         }
@@ -37,7 +37,7 @@ final class SiteConfig {
             return "";
         }
         Optional<String> key = config.get().keyFor(arg);
-        if (key.isEmpty() || (arg instanceof OptionSpec o && onCommandLine(o.names(), args))) {
+        if (key.isEmpty() || (arg instanceof OptionSpec o && Cli.given(args, o.names()))) {
             return "";
         }
         return config.get().where(key.get()) + "key '" + key.get() + "': ";
@@ -54,32 +54,12 @@ final class SiteConfig {
         for (String key : config.get().values().keySet()) {
             List<String> names = key.equals("output") ? List.of("--output", "-o") : List.of("--" + key);
             for (String n : names) {
-                if (message.startsWith(n + " ") && !onCommandLine(names.toArray(new String[0]), args)) {
+                if (message.startsWith(n + " ") && !Cli.given(args, names.toArray(new String[0]))) {
                     return config.get().where(key) + "key '" + key + "': ";
                 }
             }
         }
         return "";
-    }
-
-    private static boolean onCommandLine(String[] names, String[] args) {
-        for (String a : args) {
-            for (String n : names) {
-                if (a.equals(n) || a.startsWith(n + "=") || (n.length() == 2 && !n.startsWith("--") && a.startsWith(n) && !a.startsWith("--"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static int commandIndex(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            if (Cli.COMMANDS.contains(args[i])) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean helpAsked(String[] args, int at) {
