@@ -53,7 +53,7 @@ class LatencyProbeTest {
                             assertEquals(SAMPLES, e.samplesMs().size());
                             assertTrue(e.warmupMs() > 0, "the warm-up connect is reported apart: " + e);
                             assertEquals(0.0, e.lossPct());
-                            assertTrue(e.busyRetakes() >= 0 && e.busyRetakes() <= SAMPLES, "retakes are bounded: " + e);
+                            assertTrue(e.busyRetakes() >= 0 && e.busyRetakes() <= 2 * SAMPLES, "retakes are bounded: " + e);
                             assertTrue(e.medianMs() <= e.p95Ms() && e.p95Ms() <= e.maxMs(), e.toString());
                             assertTrue(e.minMs() > 0 && e.minMs() <= e.medianMs() && e.medianMs() <= e.maxMs(), e.toString());
                             assertTrue(e.jitterMs() >= 0 && e.jitterMs() <= e.maxMs() - e.minMs() + 0.001, e.toString());
@@ -102,10 +102,10 @@ class LatencyProbeTest {
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
         "a 261 ms sample that waited 250 ms for a CPU is this PC's doing: retaken|261|250|true",
-        "a slow sample that barely waited for a CPU is the path's: kept|261|10|false",
-        "at the bound: 20 ms of wait in a 40 ms sample|40|20|true",
-        "a short wait, under 20 ms, even if most of the sample: kept|15|12|false",
-        "a wait under half the sample: kept|100|40|false",
+        "a 185 ms sample of a 150 ms path that waited 35 ms, under half of it: retaken|185|35|true",
+        "at the bound: 10 ms of wait|160|10|true",
+        "a slow sample that barely waited for a CPU is the path's: kept|261|9|false",
+        "a short wait that is most of a short sample is still short: kept|12|8|false",
         "no figure from the OS (not Linux): kept|261|-1|false"})
     void aSampleIsRetakenOnlyWhenThePcKeptItWaitingForACpu(String name, long wallMs, long waitMs, boolean retaken) {
         ThreadClock.Span span = new ThreadClock.Span(Duration.ofMillis(wallMs), new ThreadClock.Use(Optional.empty(),
