@@ -90,18 +90,9 @@ public final class CatalogLoader {
      */
     public static void preloadBuiltin() {
         java.util.concurrent.CompletableFuture<Catalog> f = new java.util.concurrent.CompletableFuture<>();
-        if (!PRELOAD.compareAndSet(null, f)) {
-            return;
+        if (PRELOAD.compareAndSet(null, f)) {
+            dev.wscheck.Background.complete("wscheck-catalog-preload", f, CatalogLoader::load);
         }
-        Thread t = new Thread(() -> {
-            try {
-                f.complete(load());
-            } catch (RuntimeException | Error e) {
-                f.completeExceptionally(e);
-            }
-        }, "wscheck-catalog-preload");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static Catalog load() {

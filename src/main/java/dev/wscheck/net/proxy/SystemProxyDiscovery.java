@@ -141,13 +141,8 @@ public final class SystemProxyDiscovery {
     /** As above, each command run by {@code direct} (tests give a fake). */
     static void prefetch(Os os, CommandRunner direct) {
         for (List<String> command : firstCommands(os)) {
-            EARLY.computeIfAbsent(command, c -> {
-                java.util.concurrent.CompletableFuture<Optional<String>> f = new java.util.concurrent.CompletableFuture<>();
-                Thread t = new Thread(() -> f.complete(direct.run(c)), "wscheck-proxy-prefetch");
-                t.setDaemon(true);
-                t.start();
-                return f;
-            });
+            EARLY.computeIfAbsent(command, c ->
+                    dev.wscheck.Background.complete("wscheck-proxy-prefetch", new java.util.concurrent.CompletableFuture<>(), () -> direct.run(c)));
         }
     }
 
