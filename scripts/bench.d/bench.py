@@ -120,8 +120,12 @@ def main():
         check = wscheck + ["check", "--region", "ap-northeast-1", "--trust", ca, "--public-roots", ca, "--format", "json"]
         sh(LAB, "scenario", "delay", str(a.rtt))
         # One untimed run: the targets for the other contenders, and any first-run cache (CDS archive).
-        _, _, _, out = timed(in_lab(check))
-        report = json.loads(out)
+        _, _, rc, out = timed(in_lab(check))
+        try:
+            report = json.loads(out)
+        except ValueError:
+            sys.exit(f"scripts/bench: the first check ({' '.join(wscheck)} check ...) exited {rc} without a JSON report; "
+                     f"run it in the lab by hand (scripts/lab exec ...) to see its error")
         targets = [tuple(l.split(" ", 1)) for l in
                    sh(sys.executable, os.path.join(HERE, "targets.py"), input=out).stdout.splitlines()]
         res["checks"] = len(targets)
