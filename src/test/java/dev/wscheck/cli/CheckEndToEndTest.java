@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wscheck.fixtures.DnsFixture;
+import dev.wscheck.fixtures.FixtureSet;
 import dev.wscheck.fixtures.TcpFixture;
 import dev.wscheck.fixtures.TestCertificates;
 import dev.wscheck.fixtures.TlsFixture;
@@ -35,7 +36,7 @@ class CheckEndToEndTest {
     @TempDir
     static Path tmp;
 
-    private static final List<AutoCloseable> FIXTURES = new ArrayList<>();
+    private static final FixtureSet FIXTURES = new FixtureSet();
     private static DnsFixture dns;
     private static Path catalog;
     private static Path genuineRoot;
@@ -45,23 +46,23 @@ class CheckEndToEndTest {
 
     @BeforeAll
     static void startFixtures() throws IOException {
-        dns = keep(DnsFixture.start());
+        dns = FIXTURES.keep(DnsFixture.start());
         for (String host : List.of("broker.wscheck.test", "ws.wscheck.test", "untrusted.wscheck.test", "inspected.wscheck.test", "drp.wscheck.test")) {
             dns.answer(host, "127.0.0.1");
         }
         dns.nxdomain("gone.wscheck.test");
-        broker = keep(TlsFixture.answering(TestCertificates.serving(BROKER_FULL,
+        broker = FIXTURES.keep(TlsFixture.answering(TestCertificates.serving(BROKER_FULL,
                 TestCertificates.leaf("broker.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE), TestCertificates.GENUINE_INTERMEDIATE)));
-        TlsFixture ws = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, chain("ws.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE),
+        TlsFixture ws = FIXTURES.keep(TlsFixture.start(TlsFixture.Mode.ANSWER, chain("ws.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE),
                 TlsFixture.Reply.of(200, "OK", "healthy")));
-        TlsFixture untrusted = keep(TlsFixture.answering(TestCertificates.serving(
+        TlsFixture untrusted = FIXTURES.keep(TlsFixture.answering(TestCertificates.serving(
                 TestCertificates.leaf("untrusted.wscheck.test", TestCertificates.UNTRUSTED_ROOT), TestCertificates.UNTRUSTED_ROOT)));
-        TlsFixture inspected = keep(TlsFixture.answering(chain("inspected.wscheck.test", TestCertificates.INSPECTION_INTERMEDIATE)));
-        TcpFixture refused = keep(TcpFixture.refusing());
-        TcpFixture blackHoled = keep(TcpFixture.blackHoled());
-        TcpFixture accepting = keep(TcpFixture.accepting());
-        UdpFixture silentUdp = keep(UdpFixture.silent());
-        UdpFixture echoUdp = keep(UdpFixture.echo());
+        TlsFixture inspected = FIXTURES.keep(TlsFixture.answering(chain("inspected.wscheck.test", TestCertificates.INSPECTION_INTERMEDIATE)));
+        TcpFixture refused = FIXTURES.keep(TcpFixture.refusing());
+        TcpFixture blackHoled = FIXTURES.keep(TcpFixture.blackHoled());
+        TcpFixture accepting = FIXTURES.keep(TcpFixture.accepting());
+        UdpFixture silentUdp = FIXTURES.keep(UdpFixture.silent());
+        UdpFixture echoUdp = FIXTURES.keep(UdpFixture.echo());
 
         Map<String, String> ports = new HashMap<>();
         ports.put("BROKER", Integer.toString(broker.port()));
@@ -82,16 +83,9 @@ class CheckEndToEndTest {
         return TestCertificates.serving(TestCertificates.leaf(host, intermediate), intermediate);
     }
 
-    private static <T extends AutoCloseable> T keep(T fixture) {
-        FIXTURES.add(fixture);
-        return fixture;
-    }
-
     @AfterAll
     static void stopFixtures() throws Exception {
-        for (AutoCloseable c : FIXTURES) {
-            c.close();
-        }
+        FIXTURES.close();
     }
 
     private static CliRun check(String... extra) {

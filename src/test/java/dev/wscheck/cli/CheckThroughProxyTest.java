@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wscheck.fixtures.DnsFixture;
+import dev.wscheck.fixtures.FixtureSet;
 import dev.wscheck.fixtures.HttpProxyFixture;
 import dev.wscheck.fixtures.Socks5Fixture;
 import dev.wscheck.fixtures.TcpFixture;
-import dev.wscheck.fixtures.TestCertificates;
-import dev.wscheck.fixtures.TlsFixture;
 import dev.wscheck.testing.CliRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,38 +46,22 @@ class CheckThroughProxyTest {
     @TempDir
     static Path tmp;
 
-    private static final List<AutoCloseable> FIXTURES = new ArrayList<>();
+    private static final FixtureSet FIXTURES = new FixtureSet();
     private static DnsFixture dns;
     private static Path catalog;
     private static Path root;
 
     @BeforeAll
     static void startFixtures() throws IOException {
-        dns = keep(DnsFixture.start());
-        for (String host : List.of("broker.wscheck.test", "ws.wscheck.test", "drp.wscheck.test")) {
-            dns.answer(host, "127.0.0.1");
-        }
-        dns.nxdomain("hidden.wscheck.test");
-        Map<String, String> ports = new HashMap<>();
-        ports.put("BROKER", Integer.toString(keep(TlsFixture.genuine("broker.wscheck.test", "ok")).port()));
-        ports.put("WS", Integer.toString(keep(TlsFixture.genuine("ws.wscheck.test", "healthy")).port()));
-        ports.put("HIDDEN", Integer.toString(keep(TlsFixture.genuine("hidden.wscheck.test", "ok")).port()));
-        ports.put("ACCEPT", Integer.toString(keep(TcpFixture.accepting()).port()));
-        catalog = TestCatalogs.write(tmp.resolve("proxy-catalog.yaml"), TestCatalogs.PROXY, ports);
-        root = Files.writeString(tmp.resolve("root.pem"), TestCertificates.GENUINE_ROOT.certificatePem());
-    }
-
-
-    private static <T extends AutoCloseable> T keep(T fixture) {
-        FIXTURES.add(fixture);
-        return fixture;
+        ProxyCatalogFixture endpoints = ProxyCatalogFixture.start(FIXTURES, tmp, ProxyCatalogFixture.Hidden.PROXY_ONLY);
+        dns = endpoints.dns();
+        catalog = endpoints.catalog();
+        root = endpoints.root();
     }
 
     @AfterAll
     static void stopFixtures() throws Exception {
-        for (AutoCloseable c : FIXTURES) {
-            c.close();
-        }
+        FIXTURES.close();
     }
 
     private static List<String> args(String... extra) {

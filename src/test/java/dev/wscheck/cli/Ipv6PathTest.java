@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wscheck.fixtures.DnsFixture;
+import dev.wscheck.fixtures.FixtureSet;
 import dev.wscheck.fixtures.TcpFixture;
 import dev.wscheck.fixtures.TestCertificates;
 import dev.wscheck.fixtures.TlsFixture;
@@ -33,38 +34,30 @@ class Ipv6PathTest {
     @TempDir
     static Path tmp;
 
-    private static final List<AutoCloseable> FIXTURES = new ArrayList<>();
+    private static final FixtureSet FIXTURES = new FixtureSet();
     private static DnsFixture dns;
     private static Path catalog;
     private static Path root;
 
     @BeforeAll
     static void startFixtures() throws IOException {
-        dns = keep(DnsFixture.start());
+        dns = FIXTURES.keep(DnsFixture.start());
         dns.answer("broker.wscheck.test", "127.0.0.1").answer("drp.wscheck.test", "127.0.0.1").answer("broker6.wscheck.test", "::1")
                 .answer("nov6.wscheck.test", "127.0.0.1").answer("drp6.wscheck.test", "::1");
         // The IPv4 broker answers /ping "healthy" as the catalog expects; the IPv6 one just "ok": the
         // expectation is written for the IPv4 URL, and any answer of the genuine server proves the IPv6 path.
-        TlsFixture broker = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, TestCertificates.genuine("broker.wscheck.test"), TlsFixture.Reply.of(200, "OK", "healthy")));
-        TlsFixture broker6 = keep(TlsFixture.start(TlsFixture.Mode.ANSWER, TestCertificates.genuine("broker6.wscheck.test"), TlsFixture.Reply.of(200, "OK", "ok"),
+        TlsFixture broker = FIXTURES.keep(TlsFixture.start(TlsFixture.Mode.ANSWER, TestCertificates.genuine("broker.wscheck.test"), TlsFixture.Reply.of(200, "OK", "healthy")));
+        TlsFixture broker6 = FIXTURES.keep(TlsFixture.start(TlsFixture.Mode.ANSWER, TestCertificates.genuine("broker6.wscheck.test"), TlsFixture.Reply.of(200, "OK", "ok"),
                 InetAddress.getByName("::1")));
-        TcpFixture accepting = keep(TcpFixture.accepting()); // on 127.0.0.1 only: the same port on ::1 refuses
+        TcpFixture accepting = FIXTURES.keep(TcpFixture.accepting()); // on 127.0.0.1 only: the same port on ::1 refuses
         catalog = TestCatalogs.write(tmp.resolve("ipv6.yaml"), TestCatalogs.IPV6, Map.of("BROKER", Integer.toString(broker.port()),
                 "BROKER6", Integer.toString(broker6.port()), "ACCEPT", Integer.toString(accepting.port())));
         root = Files.writeString(tmp.resolve("root.pem"), TestCertificates.GENUINE_ROOT.certificatePem());
     }
 
-
-    private static <T extends AutoCloseable> T keep(T fixture) {
-        FIXTURES.add(fixture);
-        return fixture;
-    }
-
     @AfterAll
     static void stopFixtures() throws Exception {
-        for (AutoCloseable c : FIXTURES) {
-            c.close();
-        }
+        FIXTURES.close();
     }
 
     private static CliRun check(String... extra) {

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wscheck.Main;
 import dev.wscheck.fixtures.DnsFixture;
+import dev.wscheck.fixtures.FixtureSet;
 import dev.wscheck.fixtures.HttpProxyFixture;
-import dev.wscheck.fixtures.TcpFixture;
-import dev.wscheck.fixtures.TestCertificates;
-import dev.wscheck.fixtures.TlsFixture;
 import dev.wscheck.fixtures.UdpFixture;
 import dev.wscheck.report.ReportFormat;
 import dev.wscheck.testing.CliRun;
@@ -72,7 +70,7 @@ class ListenerSecretLeakTest {
     @TempDir
     static Path tmp;
 
-    private static final List<AutoCloseable> FIXTURES = new ArrayList<>();
+    private static final FixtureSet FIXTURES = new FixtureSet();
     private static DnsFixture dns;
     private static HttpProxyFixture proxy;
     private static Path proxyCatalog;
@@ -81,19 +79,13 @@ class ListenerSecretLeakTest {
 
     @BeforeAll
     static void startFixtures() throws IOException {
-        dns = keep(DnsFixture.start());
-        for (String host : List.of("broker.wscheck.test", "ws.wscheck.test", "drp.wscheck.test", "hidden.wscheck.test")) {
-            dns.answer(host, "127.0.0.1");
-        }
-        Map<String, String> ports = new HashMap<>();
-        ports.put("BROKER", Integer.toString(keep(TlsFixture.genuine("broker.wscheck.test", "ok")).port()));
-        ports.put("WS", Integer.toString(keep(TlsFixture.genuine("ws.wscheck.test", "healthy")).port()));
-        ports.put("HIDDEN", Integer.toString(keep(TlsFixture.genuine("hidden.wscheck.test", "ok")).port()));
-        ports.put("ACCEPT", Integer.toString(keep(TcpFixture.accepting()).port()));
-        proxyCatalog = TestCatalogs.write(tmp.resolve("proxy-catalog.yaml"), TestCatalogs.PROXY, ports);
-        root = Files.writeString(tmp.resolve("root.pem"), TestCertificates.GENUINE_ROOT.certificatePem());
-        proxy = keep(HttpProxyFixture.requiringBasic(USER, PASSWORD));
-        ports.put("UDPSILENT", Integer.toString(keep(UdpFixture.silent()).port()));
+        ProxyCatalogFixture endpoints = ProxyCatalogFixture.start(FIXTURES, tmp, ProxyCatalogFixture.Hidden.RESOLVES);
+        dns = endpoints.dns();
+        proxyCatalog = endpoints.catalog();
+        root = endpoints.root();
+        proxy = FIXTURES.keep(HttpProxyFixture.requiringBasic(USER, PASSWORD));
+        Map<String, String> ports = new HashMap<>(endpoints.ports());
+        ports.put("UDPSILENT", Integer.toString(FIXTURES.keep(UdpFixture.silent()).port()));
         reflectorCatalog = TestCatalogs.write(tmp.resolve("reflector-catalog.yaml"), TestCatalogs.HEAD + """
                 requirements:
                   - {id: pcoip-streaming-tcp, category: streaming, title: "PCoIP TCP", protocol: pcoip, proxy: never, probes: [dns, tcp], endpoints: ["tcp://drp.wscheck.test:${ACCEPT}"], source: T}
@@ -101,17 +93,9 @@ class ListenerSecretLeakTest {
                 """, ports);
     }
 
-
-    private static <T extends AutoCloseable> T keep(T fixture) {
-        FIXTURES.add(fixture);
-        return fixture;
-    }
-
     @AfterAll
     static void stopFixtures() throws Exception {
-        for (AutoCloseable c : FIXTURES) {
-            c.close();
-        }
+        FIXTURES.close();
     }
 
     /** The forms a secret could leak in: as given, and as the encodings a header or a dump would use. */

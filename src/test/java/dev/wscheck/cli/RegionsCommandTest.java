@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wscheck.fixtures.DnsFixture;
+import dev.wscheck.fixtures.FixtureSet;
 import dev.wscheck.fixtures.TcpFixture;
 import dev.wscheck.fixtures.TestCertificates;
 import dev.wscheck.fixtures.TlsFixture;
@@ -28,22 +29,22 @@ class RegionsCommandTest {
     @TempDir
     static Path tmp;
 
-    static final List<AutoCloseable> FIXTURES = new ArrayList<>();
+    static final FixtureSet FIXTURES = new FixtureSet();
     static DnsFixture dns;
     static Path catalog;
     static Path root;
 
     @BeforeAll
     static void start() throws IOException {
-        dns = keep(DnsFixture.start());
+        dns = FIXTURES.keep(DnsFixture.start());
         for (String h : List.of("a", "b", "c", "d", "e", "f", "ws")) {
             dns.answer(h + ".wscheck.test", "127.0.0.1");
         }
-        TcpFixture accept1 = keep(TcpFixture.accepting());
-        TcpFixture accept2 = keep(TcpFixture.accepting());
-        TcpFixture refused = keep(TcpFixture.refusing());
-        TcpFixture hole = keep(TcpFixture.blackHoled());
-        TlsFixture ws = keep(TlsFixture.start(TlsFixture.Mode.ANSWER,
+        TcpFixture accept1 = FIXTURES.keep(TcpFixture.accepting());
+        TcpFixture accept2 = FIXTURES.keep(TcpFixture.accepting());
+        TcpFixture refused = FIXTURES.keep(TcpFixture.refusing());
+        TcpFixture hole = FIXTURES.keep(TcpFixture.blackHoled());
+        TlsFixture ws = FIXTURES.keep(TlsFixture.start(TlsFixture.Mode.ANSWER,
                 TestCertificates.serving(TestCertificates.leaf("ws.wscheck.test", TestCertificates.GENUINE_INTERMEDIATE), TestCertificates.GENUINE_INTERMEDIATE),
                 TlsFixture.Reply.of(200, "OK", "healthy")));
         root = Files.writeString(tmp.resolve("root.pem"), TestCertificates.GENUINE_ROOT.certificatePem());
@@ -89,16 +90,9 @@ class RegionsCommandTest {
         catalog = Files.writeString(tmp.resolve("regions.yaml"), text);
     }
 
-    static <T extends AutoCloseable> T keep(T f) {
-        FIXTURES.add(f);
-        return f;
-    }
-
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : FIXTURES) {
-            c.close();
-        }
+        FIXTURES.close();
     }
 
     static CliRun regions(String... extra) {

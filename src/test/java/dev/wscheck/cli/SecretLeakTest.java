@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wscheck.fixtures.DnsFixture;
+import dev.wscheck.fixtures.FixtureSet;
 import dev.wscheck.fixtures.HttpProxyFixture;
-import dev.wscheck.fixtures.TcpFixture;
-import dev.wscheck.fixtures.TestCertificates;
-import dev.wscheck.fixtures.TlsFixture;
 import dev.wscheck.report.ReportFormat;
 import dev.wscheck.testing.CliRun;
 import java.io.IOException;
@@ -16,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -43,7 +40,7 @@ class SecretLeakTest {
     @TempDir
     static Path tmp;
 
-    private static final List<AutoCloseable> FIXTURES = new ArrayList<>();
+    private static final FixtureSet FIXTURES = new FixtureSet();
     private static DnsFixture dns;
     private static HttpProxyFixture proxy;
     private static Path catalog;
@@ -51,31 +48,16 @@ class SecretLeakTest {
 
     @BeforeAll
     static void startFixtures() throws IOException {
-        dns = keep(DnsFixture.start());
-        for (String host : List.of("broker.wscheck.test", "ws.wscheck.test", "drp.wscheck.test", "hidden.wscheck.test")) {
-            dns.answer(host, "127.0.0.1");
-        }
-        Map<String, String> ports = new HashMap<>();
-        ports.put("BROKER", Integer.toString(keep(TlsFixture.genuine("broker.wscheck.test", "ok")).port()));
-        ports.put("WS", Integer.toString(keep(TlsFixture.genuine("ws.wscheck.test", "healthy")).port()));
-        ports.put("HIDDEN", Integer.toString(keep(TlsFixture.genuine("hidden.wscheck.test", "ok")).port()));
-        ports.put("ACCEPT", Integer.toString(keep(TcpFixture.accepting()).port()));
-        catalog = TestCatalogs.write(tmp.resolve("proxy-catalog.yaml"), TestCatalogs.PROXY, ports);
-        root = Files.writeString(tmp.resolve("root.pem"), TestCertificates.GENUINE_ROOT.certificatePem());
-        proxy = keep(HttpProxyFixture.requiringBasic(USER, PASSWORD));
-    }
-
-
-    private static <T extends AutoCloseable> T keep(T fixture) {
-        FIXTURES.add(fixture);
-        return fixture;
+        ProxyCatalogFixture endpoints = ProxyCatalogFixture.start(FIXTURES, tmp, ProxyCatalogFixture.Hidden.RESOLVES);
+        dns = endpoints.dns();
+        catalog = endpoints.catalog();
+        root = endpoints.root();
+        proxy = FIXTURES.keep(HttpProxyFixture.requiringBasic(USER, PASSWORD));
     }
 
     @AfterAll
     static void stopFixtures() throws Exception {
-        for (AutoCloseable c : FIXTURES) {
-            c.close();
-        }
+        FIXTURES.close();
     }
 
     record Run(String name, List<String> args, String password) {

@@ -3,6 +3,7 @@ package dev.wscheck.serve;
 import dev.wscheck.catalog.Catalog;
 import dev.wscheck.catalog.CatalogLoader;
 import dev.wscheck.fixtures.DnsFixture;
+import dev.wscheck.fixtures.FixtureSet;
 import dev.wscheck.fixtures.TcpFixture;
 import dev.wscheck.fixtures.TestCertificates;
 import dev.wscheck.fixtures.TlsFixture;
@@ -14,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ import java.util.Optional;
 final class ServeFixtures implements AutoCloseable {
     static final String REGION = "ap-northeast-1";
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final FixtureSet open = new FixtureSet();
     final Catalog catalog;
     final DnsFixture dns;
 
@@ -72,8 +72,7 @@ final class ServeFixtures implements AutoCloseable {
     }
 
     private <T extends AutoCloseable> T keep(T t) {
-        open.add(t);
-        return t;
+        return open.keep(t);
     }
 
     /** serve's defaults with this catalog: no proxy, the DNS fixture, the test roots, 1 latency sample. */
@@ -89,8 +88,6 @@ final class ServeFixtures implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        open.close();
     }
 }
